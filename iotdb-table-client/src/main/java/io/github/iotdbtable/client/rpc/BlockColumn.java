@@ -1,0 +1,278 @@
+package io.github.iotdbtable.client.rpc;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One column of a {@link TsBlock}, read in place.
+ *
+ * <p>Each encoding starts with a "may have null" byte; when it is non-zero a bitmap of {@code ceil(rows / 8)} bytes
+ * follows, most significant bit first (row 0 is bit 0x80 of the first byte), 1 meaning null. Then:
+ * <ul>
+ * <li>byte array (0, BOOLEAN): the values bit-packed the same way, for every row, null or not;</li>
+ * <li>int32 array (1, INT32 / FLOAT / DATE) and int64 array (2, INT64 / DOUBLE / TIMESTAMP): one value per non-null
+ * row;</li>
+ * <li>binary array (3, TEXT / STRING / BLOB): int32 length and bytes per non-null row;</li>
+ * <li>run-length (4): the encoding byte of an inner column and that column with a single row, which stands for every
+ * row;</li>
+ * <li>dictionary (5): the encoding byte and int32 size of an inner dictionary column, that column, then an int32 count
+ * and one int32 dictionary index per row.</li>
+ * </ul>
+ * Null rows take no space in the value arrays, so the byte offset of a row is found by walking from the start; the
+ * walk remembers where it stopped, which makes reading rows in order cost O(1) per row.
+ */
+public final class BlockColumn {
+
+	static final byte BYTE_ARRAY = 0;
+
+	static final byte INT32_ARRAY = 1;
+
+	static final byte INT64_ARRAY = 2;
+
+	static final byte BINARY_ARRAY = 3;
+
+	static final byte RUN_LENGTH = 4;
+
+	static final byte DICTIONARY = 5;
+
+	private final ByteBuffer buffer;
+
+	private final byte encoding;
+
+	private final int rows;
+
+	/** Offset of the null bitmap, or -1 when no row is null. */
+	private final int nullsOffset;
+
+	private final int valuesOffset;
+
+	/** Fixed value width in bytes, or -1 for length-prefixed values. */
+	private final int width;
+
+	private final int end;
+
+	/** The single-row value of a run-length column, or the dictionary of a dictionary column. */
+	private final @Nullable BlockColumn inner;
+
+	private int cursorRow;
+
+	private int cursorOffset;
+
+	private BlockColumn(ByteBuffer buffer, byte encoding, int rows, int nullsOffset, int valuesOffset, int width,
+			int end, @Nullable BlockColumn inner) {
+		this.buffer = buffer;
+		this.encoding = encoding;
+		this.rows = rows;
+		this.nullsOffset = nullsOffset;
+		this.valuesOffset = valuesOffset;
+		this.width = width;
+		this.end = end;
+		this.inner = inner;
+		this.cursorOffset = valuesOffset;
+	}
+
+	static BlockColumn parse(ByteBuffer buffer, byte encoding, int offset, int rows) {
+		switch (encoding) {
+			case RUN_LENGTH -> {
+				BlockColumn value = parse(buffer, buffer.get(offset), offset + 1, 1);
+				if (value.encoding == RUN_LENGTH || value.encoding == DICTIONARY) {
+					throw new IllegalArgumentException("nested run-length column");
+				}
+				return new BlockColumn(buffer, encoding, rows, -1, offset, 0, value.end, value);
+			}
+			case DICTIONARY -> {
+				int size = buffer.getInt(offset + 1);
+				BlockColumn dictionary = parse(buffer, buffer.get(offset), offset + 5, size);
+				int idsOffset = dictionary.end;
+				int count = buffer.getInt(idsOffset);
+				if (count < rows) {
+					throw new IllegalArgumentException("dictionary column has " + count + " ids for " + rows + " rows");
+				}
+				return new BlockColumn(buffer, encoding, rows, -1, idsOffset + 4, 4, idsOffset + 4 + 4 * count,
+						dictionary);
+			}
+			default -> {
+				int nullsOffset = -1;
+				int position = offset + 1;
+				int nonNull = rows;
+				if (buffer.get(offset) != 0) {
+					nullsOffset = position;
+					position += (rows + 7) >>> 3;
+					nonNull = rows - countBits(buffer, nullsOffset, rows);
+				}
+				int width = switch (encoding) {
+					case BYTE_ARRAY -> 0;
+					case INT32_ARRAY -> 4;
+					case INT64_ARRAY -> 8;
+					case BINARY_ARRAY -> -1;
+					default -> throw new IllegalArgumentException("unknown column encoding " + encoding);
+				};
+				int end;
+				if (encoding == BYTE_ARRAY) {
+					end = position + ((rows + 7) >>> 3);
+				}
+				else if (width > 0) {
+					end = position + width * nonNull;
+				}
+				else {
+					end = position;
+					for (int i = 0; i < nonNull; i++) {
+						int length = buffer.getInt(end);
+						if (length < 0) {
+							throw new IllegalArgumentException("negative value length " + length);
+						}
+						end += 4 + length;
+					}
+				}
+				if (end > buffer.limit()) {
+					throw new IndexOutOfBoundsException(end);
+				}
+				return new BlockColumn(buffer, encoding, rows, nullsOffset, position, width, end, null);
+			}
+		}
+	}
+
+	private static int countBits(ByteBuffer buffer, int offset, int bits) {
+		int count = 0;
+		int fullBytes = bits >>> 3;
+		for (int i = 0; i < fullBytes; i++) {
+			count += Integer.bitCount(buffer.get(offset + i) & 0xFF);
+		}
+		int rest = bits & 7;
+		if (rest != 0) {
+			int mask = (0xFF << (8 - rest)) & 0xFF;
+			count += Integer.bitCount(buffer.get(offset + fullBytes) & mask);
+		}
+		return count;
+	}
+
+	int end() {
+		return this.end;
+	}
+
+	public int rowCount() {
+		return this.rows;
+	}
+
+	public boolean isNull(int row) {
+		checkRow(row);
+		return switch (this.encoding) {
+			case RUN_LENGTH -> inner().isNull(0);
+			case DICTIONARY -> inner().isNull(dictionaryIndex(row));
+			default -> this.nullsOffset >= 0
+					&& (this.buffer.get(this.nullsOffset + (row >>> 3)) & (0x80 >>> (row & 7))) != 0;
+		};
+	}
+
+	public boolean getBoolean(int row) {
+		return switch (this.encoding) {
+			case RUN_LENGTH -> inner().getBoolean(0);
+			case DICTIONARY -> inner().getBoolean(dictionaryIndex(row));
+			case BYTE_ARRAY -> {
+				checkRow(row);
+				yield (this.buffer.get(this.valuesOffset + (row >>> 3)) & (0x80 >>> (row & 7))) != 0;
+			}
+			default -> throw wrongEncoding("boolean");
+		};
+	}
+
+	public int getInt(int row) {
+		return switch (this.encoding) {
+			case RUN_LENGTH -> inner().getInt(0);
+			case DICTIONARY -> inner().getInt(dictionaryIndex(row));
+			case INT32_ARRAY -> this.buffer.getInt(offsetOf(row));
+			default -> throw wrongEncoding("int32");
+		};
+	}
+
+	public long getLong(int row) {
+		return switch (this.encoding) {
+			case RUN_LENGTH -> inner().getLong(0);
+			case DICTIONARY -> inner().getLong(dictionaryIndex(row));
+			case INT64_ARRAY -> this.buffer.getLong(offsetOf(row));
+			default -> throw wrongEncoding("int64");
+		};
+	}
+
+	public float getFloat(int row) {
+		return Float.intBitsToFloat(getInt(row));
+	}
+
+	public double getDouble(int row) {
+		return Double.longBitsToDouble(getLong(row));
+	}
+
+	public byte[] getBytes(int row) {
+		return switch (this.encoding) {
+			case RUN_LENGTH -> inner().getBytes(0);
+			case DICTIONARY -> inner().getBytes(dictionaryIndex(row));
+			case BINARY_ARRAY -> {
+				int offset = offsetOf(row);
+				byte[] value = new byte[this.buffer.getInt(offset)];
+				this.buffer.get(offset + 4, value);
+				yield value;
+			}
+			default -> throw wrongEncoding("binary");
+		};
+	}
+
+	public String getString(int row) {
+		return switch (this.encoding) {
+			case RUN_LENGTH -> inner().getString(0);
+			case DICTIONARY -> inner().getString(dictionaryIndex(row));
+			case BINARY_ARRAY -> {
+				int offset = offsetOf(row);
+				int length = this.buffer.getInt(offset);
+				if (this.buffer.hasArray()) {
+					yield new String(this.buffer.array(), this.buffer.arrayOffset() + offset + 4, length,
+							StandardCharsets.UTF_8);
+				}
+				byte[] value = new byte[length];
+				this.buffer.get(offset + 4, value);
+				yield new String(value, StandardCharsets.UTF_8);
+			}
+			default -> throw wrongEncoding("binary");
+		};
+	}
+
+	private BlockColumn inner() {
+		return this.inner;
+	}
+
+	private int dictionaryIndex(int row) {
+		checkRow(row);
+		return this.buffer.getInt(this.valuesOffset + 4 * row);
+	}
+
+	/** The byte offset of a non-null row's value. */
+	private int offsetOf(int row) {
+		checkRow(row);
+		if (this.nullsOffset < 0 && this.width > 0) {
+			return this.valuesOffset + row * this.width;
+		}
+		if (row < this.cursorRow) {
+			this.cursorRow = 0;
+			this.cursorOffset = this.valuesOffset;
+		}
+		while (this.cursorRow < row) {
+			if (!isNull(this.cursorRow)) {
+				this.cursorOffset += (this.width > 0) ? this.width : 4 + this.buffer.getInt(this.cursorOffset);
+			}
+			this.cursorRow++;
+		}
+		return this.cursorOffset;
+	}
+
+	private void checkRow(int row) {
+		if (row < 0 || row >= this.rows) {
+			throw new IndexOutOfBoundsException("row " + row + " of a column with " + this.rows + " rows");
+		}
+	}
+
+	private IllegalStateException wrongEncoding(String wanted) {
+		return new IllegalStateException("a column of encoding " + this.encoding + " holds no " + wanted + " values");
+	}
+
+}

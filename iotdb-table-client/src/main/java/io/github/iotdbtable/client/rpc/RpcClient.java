@@ -1,0 +1,614 @@
+package io.github.iotdbtable.client.rpc;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.thrift.TApplicationException;
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.protocol.TCompactProtocol;
+import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TList;
+import org.apache.thrift.protocol.TMap;
+import org.apache.thrift.protocol.TMessage;
+import org.apache.thrift.protocol.TMessageType;
+import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolUtil;
+import org.apache.thrift.protocol.TStruct;
+import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransport;
+import org.apache.thrift.transport.TTransportException;
+import org.apache.thrift.transport.layered.TFramedTransport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One connection to a DataNode speaking {@code IClientRPCService}. The request and answer structs are written and read
+ * field by field here; unknown answer fields are skipped so that newer servers stay readable.
+ *
+ * <p>Not thread-safe: one caller at a time, one call at a time. Every method throws {@link TTransportException} when the
+ * connection failed, after which the client must be closed.
+ */
+public final class RpcClient implements AutoCloseable {
+
+	/** {@code TSProtocolVersion.IOTDB_SERVICE_PROTOCOL_V3}. */
+	private static final int PROTOCOL_V3 = 2;
+
+	private static final TStruct ARGS = new TStruct("args");
+
+	private static final TStruct REQUEST = new TStruct("req");
+
+	private static final TField REQUEST_FIELD = new TField("req", TType.STRUCT, (short) 1);
+
+	private final Endpoint endpoint;
+
+	private final TSocket socket;
+
+	private final TTransport transport;
+
+	private final TProtocol protocol;
+
+	private final int socketTimeoutMillis;
+
+	private int sequenceId;
+
+	private RpcClient(Endpoint endpoint, TSocket socket, TTransport transport, TProtocol protocol,
+			int socketTimeoutMillis) {
+		this.endpoint = endpoint;
+		this.socket = socket;
+		this.transport = transport;
+		this.protocol = protocol;
+		this.socketTimeoutMillis = socketTimeoutMillis;
+	}
+
+	/**
+	 * Opens a connection.
+	 * @param endpoint the DataNode's client RPC endpoint
+	 * @param options how to connect
+	 * @return the connected client
+	 * @throws TTransportException when the connection cannot be made
+	 */
+	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
+		TConfiguration configuration = TConfiguration.custom()
+			.setMaxFrameSize(options.maxFrameSize())
+			.setMaxMessageSize(options.maxFrameSize())
+			.build();
+		TSocket socket = new TSocket(configuration, endpoint.host(), endpoint.port(), options.socketTimeoutMillis(),
+				options.connectTimeoutMillis());
+		TTransport transport = new TFramedTransport(socket, options.maxFrameSize());
+		try {
+			transport.open();
+			socket.getSocket().setTcpNoDelay(true);
+		}
+		catch (TTransportException ex) {
+			transport.close();
+			throw ex;
+		}
+		catch (java.net.SocketException ex) {
+			transport.close();
+			throw new TTransportException(TTransportException.NOT_OPEN, ex);
+		}
+		TProtocol protocol = options.compression() ? new TCompactProtocol(transport) : new TBinaryProtocol(transport);
+		return new RpcClient(endpoint, socket, transport, protocol, options.socketTimeoutMillis());
+	}
+
+	public Endpoint endpoint() {
+		return this.endpoint;
+	}
+
+	public boolean isOpen() {
+		return this.transport.isOpen();
+	}
+
+	/**
+	 * Sets the read timeout of the following calls; 0 waits without limit. {@link #resetSocketTimeout()} restores the
+	 * connection's own.
+	 * @param millis the timeout
+	 */
+	public void setSocketTimeout(int millis) {
+		this.socket.setTimeout(millis);
+	}
+
+	public void resetSocketTimeout() {
+		this.socket.setTimeout(this.socketTimeoutMillis);
+	}
+
+	public int socketTimeoutMillis() {
+		return this.socketTimeoutMillis;
+	}
+
+	@Override
+	public void close() {
+		this.transport.close();
+	}
+
+	public OpenSessionResponse openSession(String username, String password, String zoneId,
+			Map<String, String> configuration) throws TException {
+		sendRequest("openSession", (p) -> {
+			writeI32(p, 1, PROTOCOL_V3);
+			writeString(p, 2, zoneId);
+			writeString(p, 3, username);
+			writeString(p, 4, password);
+			p.writeFieldBegin(new TField("", TType.MAP, (short) 5));
+			p.writeMapBegin(new TMap(TType.STRING, TType.STRING, configuration.size()));
+			for (Map.Entry<String, String> entry : configuration.entrySet()) {
+				p.writeString(entry.getKey());
+				p.writeString(entry.getValue());
+			}
+			p.writeMapEnd();
+			p.writeFieldEnd();
+			endStruct(p);
+		});
+		return receive("openSession", (p) -> {
+			Status status = null;
+			int version = 0;
+			long sessionId = -1;
+			Map<String, String> config = Map.of();
+			p.readStructBegin();
+			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+				if (f.id == 1 && f.type == TType.STRUCT) {
+					status = readStatus(p);
+				}
+				else if (f.id == 2 && f.type == TType.I32) {
+					version = p.readI32();
+				}
+				else if (f.id == 3 && f.type == TType.I64) {
+					sessionId = p.readI64();
+				}
+				else if (f.id == 4 && f.type == TType.MAP) {
+					config = readStringMap(p);
+				}
+				else {
+					TProtocolUtil.skip(p, f.type);
+				}
+				p.readFieldEnd();
+			}
+			p.readStructEnd();
+			return new OpenSessionResponse(required(status, "openSession"), version, sessionId, config);
+		});
+	}
+
+	public Status closeSession(long sessionId) throws TException {
+		sendRequest("closeSession", (p) -> {
+			writeI64(p, 1, sessionId);
+			endStruct(p);
+		});
+		return receive("closeSession", RpcClient::readStatus);
+	}
+
+	public long requestStatementId(long sessionId) throws TException {
+		send("requestStatementId", (p) -> {
+			p.writeStructBegin(ARGS);
+			writeI64(p, 1, sessionId);
+			endStruct(p);
+		});
+		return receive("requestStatementId", TProtocol::readI64);
+	}
+
+	/** Executes a query ({@code executeQueryStatementV2}). */
+	public ExecuteStatementResponse executeQueryStatement(ExecuteStatementRequest request) throws TException {
+		return execute("executeQueryStatementV2", request);
+	}
+
+	/** Executes a statement that returns no rows ({@code executeUpdateStatementV2}). */
+	public ExecuteStatementResponse executeUpdateStatement(ExecuteStatementRequest request) throws TException {
+		return execute("executeUpdateStatementV2", request);
+	}
+
+	/** Executes any statement ({@code executeStatementV2}). */
+	public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) throws TException {
+		return execute("executeStatementV2", request);
+	}
+
+	private ExecuteStatementResponse execute(String method, ExecuteStatementRequest request) throws TException {
+		sendRequest(method, (p) -> {
+			writeI64(p, 1, request.sessionId());
+			writeString(p, 2, request.statement());
+			writeI64(p, 3, request.statementId());
+			writeI32(p, 4, request.fetchSize());
+			if (request.timeoutMillis() > 0) {
+				writeI64(p, 5, request.timeoutMillis());
+			}
+			endStruct(p);
+		});
+		return receive(method, RpcClient::readExecuteStatementResponse);
+	}
+
+	public FetchResultsResponse fetchResults(long sessionId, String statement, int fetchSize, long queryId,
+			long timeoutMillis) throws TException {
+		sendRequest("fetchResultsV2", (p) -> {
+			writeI64(p, 1, sessionId);
+			writeString(p, 2, statement);
+			writeI32(p, 3, fetchSize);
+			writeI64(p, 4, queryId);
+			writeBool(p, 5, true);
+			if (timeoutMillis > 0) {
+				writeI64(p, 6, timeoutMillis);
+			}
+			endStruct(p);
+		});
+		return receive("fetchResultsV2", (p) -> {
+			Status status = null;
+			boolean hasResultSet = false;
+			List<ByteBuffer> blocks = List.of();
+			boolean moreData = false;
+			p.readStructBegin();
+			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+				if (f.id == 1 && f.type == TType.STRUCT) {
+					status = readStatus(p);
+				}
+				else if (f.id == 2 && f.type == TType.BOOL) {
+					hasResultSet = p.readBool();
+				}
+				else if (f.id == 6 && f.type == TType.LIST) {
+					blocks = readBinaryList(p);
+				}
+				else if (f.id == 7 && f.type == TType.BOOL) {
+					moreData = p.readBool();
+				}
+				else {
+					TProtocolUtil.skip(p, f.type);
+				}
+				p.readFieldEnd();
+			}
+			p.readStructEnd();
+			return new FetchResultsResponse(required(status, "fetchResultsV2"), hasResultSet, blocks, moreData);
+		});
+	}
+
+	public Status closeOperation(long sessionId, long queryId, long statementId) throws TException {
+		sendRequest("closeOperation", (p) -> {
+			writeI64(p, 1, sessionId);
+			writeI64(p, 2, queryId);
+			writeI64(p, 3, statementId);
+			endStruct(p);
+		});
+		return receive("closeOperation", RpcClient::readStatus);
+	}
+
+	public Status cancelOperation(long sessionId, long queryId) throws TException {
+		sendRequest("cancelOperation", (p) -> {
+			writeI64(p, 1, sessionId);
+			writeI64(p, 2, queryId);
+			endStruct(p);
+		});
+		return receive("cancelOperation", RpcClient::readStatus);
+	}
+
+	public Status insertTablet(InsertTabletRequest request) throws TException {
+		sendRequest("insertTablet", (p) -> {
+			writeI64(p, 1, request.sessionId());
+			writeString(p, 2, request.tableName());
+			p.writeFieldBegin(new TField("", TType.LIST, (short) 3));
+			p.writeListBegin(new TList(TType.STRING, request.columnNames().size()));
+			for (String name : request.columnNames()) {
+				p.writeString(name);
+			}
+			p.writeListEnd();
+			p.writeFieldEnd();
+			writeBinary(p, 4, request.values());
+			writeBinary(p, 5, request.timestamps());
+			p.writeFieldBegin(new TField("", TType.LIST, (short) 6));
+			p.writeListBegin(new TList(TType.I32, request.dataTypes().length));
+			for (byte type : request.dataTypes()) {
+				p.writeI32(type);
+			}
+			p.writeListEnd();
+			p.writeFieldEnd();
+			writeI32(p, 7, request.rowCount());
+			writeBool(p, 8, false);
+			writeBool(p, 9, true);
+			p.writeFieldBegin(new TField("", TType.LIST, (short) 10));
+			p.writeListBegin(new TList(TType.BYTE, request.columnCategories().length));
+			for (byte category : request.columnCategories()) {
+				p.writeByte(category);
+			}
+			p.writeListEnd();
+			p.writeFieldEnd();
+			endStruct(p);
+		});
+		return receive("insertTablet", RpcClient::readStatus);
+	}
+
+	public Status setTimeZone(long sessionId, String zoneId) throws TException {
+		sendRequest("setTimeZone", (p) -> {
+			writeI64(p, 1, sessionId);
+			writeString(p, 2, zoneId);
+			endStruct(p);
+		});
+		return receive("setTimeZone", RpcClient::readStatus);
+	}
+
+	public ServerProperties getProperties() throws TException {
+		send("getProperties", RpcClient::writeEmptyArgs);
+		return receive("getProperties", (p) -> {
+			String version = null;
+			String precision = null;
+			int maxFrameSize = 0;
+			boolean readOnly = false;
+			String buildInfo = null;
+			p.readStructBegin();
+			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+				if (f.id == 1 && f.type == TType.STRING) {
+					version = p.readString();
+				}
+				else if (f.id == 3 && f.type == TType.STRING) {
+					precision = p.readString();
+				}
+				else if (f.id == 5 && f.type == TType.I32) {
+					maxFrameSize = p.readI32();
+				}
+				else if (f.id == 6 && f.type == TType.BOOL) {
+					readOnly = p.readBool();
+				}
+				else if (f.id == 7 && f.type == TType.STRING) {
+					buildInfo = p.readString();
+				}
+				else {
+					TProtocolUtil.skip(p, f.type);
+				}
+				p.readFieldEnd();
+			}
+			p.readStructEnd();
+			return new ServerProperties(version, precision, maxFrameSize, readOnly, buildInfo);
+		});
+	}
+
+	/** A cheap round trip that proves the connection and the server answer. */
+	public Status testConnection() throws TException {
+		send("testConnectionEmptyRPC", RpcClient::writeEmptyArgs);
+		return receive("testConnectionEmptyRPC", RpcClient::readStatus);
+	}
+
+	/**
+	 * Sends a call whose single argument is a request struct (field 1, {@code req}); {@code request} writes the
+	 * struct's fields and ends it.
+	 */
+	private void sendRequest(String method, Writer request) throws TException {
+		send(method, (p) -> {
+			p.writeStructBegin(ARGS);
+			p.writeFieldBegin(REQUEST_FIELD);
+			p.writeStructBegin(REQUEST);
+			request.write(p);
+			p.writeFieldEnd();
+			endStruct(p);
+		});
+	}
+
+	private void send(String method, Writer args) throws TException {
+		this.sequenceId++;
+		this.protocol.writeMessageBegin(new TMessage(method, TMessageType.CALL, this.sequenceId));
+		args.write(this.protocol);
+		this.protocol.writeMessageEnd();
+		this.transport.flush();
+	}
+
+	private <T> T receive(String method, Reader<T> successReader) throws TException {
+		TMessage message = this.protocol.readMessageBegin();
+		if (message.type == TMessageType.EXCEPTION) {
+			TApplicationException ex = TApplicationException.readFrom(this.protocol);
+			this.protocol.readMessageEnd();
+			throw ex;
+		}
+		if (message.seqid != this.sequenceId) {
+			throw new TApplicationException(TApplicationException.BAD_SEQUENCE_ID,
+					method + " answered out of sequence");
+		}
+		T result = null;
+		this.protocol.readStructBegin();
+		for (TField f = this.protocol.readFieldBegin(); f.type != TType.STOP; f = this.protocol.readFieldBegin()) {
+			if (f.id == 0 && result == null) {
+				result = successReader.read(this.protocol);
+			}
+			else {
+				TProtocolUtil.skip(this.protocol, f.type);
+			}
+			this.protocol.readFieldEnd();
+		}
+		this.protocol.readStructEnd();
+		this.protocol.readMessageEnd();
+		if (result == null) {
+			throw new TApplicationException(TApplicationException.MISSING_RESULT, method + " returned no result");
+		}
+		return result;
+	}
+
+	private static ExecuteStatementResponse readExecuteStatementResponse(TProtocol p) throws TException {
+		Status status = null;
+		long queryId = -1;
+		List<String> columns = List.of();
+		List<String> dataTypes = List.of();
+		List<Integer> columnIndex = List.of();
+		List<ByteBuffer> blocks = List.of();
+		boolean moreData = false;
+		String database = null;
+		p.readStructBegin();
+		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+			switch (f.id) {
+				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p) : skip(p, f, null);
+				case 2 -> queryId = (f.type == TType.I64) ? p.readI64() : skip(p, f, queryId);
+				case 3 -> columns = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, columns);
+				case 6 -> dataTypes = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, dataTypes);
+				case 13 -> blocks = (f.type == TType.LIST) ? readBinaryList(p) : skip(p, f, blocks);
+				case 14 -> moreData = (f.type == TType.BOOL) ? p.readBool() : skip(p, f, moreData);
+				case 15 -> database = (f.type == TType.STRING) ? p.readString() : skip(p, f, null);
+				case 17 -> columnIndex = (f.type == TType.LIST) ? readI32List(p) : skip(p, f, columnIndex);
+				default -> TProtocolUtil.skip(p, f.type);
+			}
+			p.readFieldEnd();
+		}
+		p.readStructEnd();
+		return new ExecuteStatementResponse(required(status, "executeStatement"), queryId, columns, dataTypes,
+				columnIndex, blocks, moreData, database);
+	}
+
+	private static Status readStatus(TProtocol p) throws TException {
+		int code = 0;
+		String message = null;
+		List<Status> subStatus = List.of();
+		Endpoint redirectNode = null;
+		boolean needRetry = false;
+		p.readStructBegin();
+		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+			if (f.id == 1 && f.type == TType.I32) {
+				code = p.readI32();
+			}
+			else if (f.id == 2 && f.type == TType.STRING) {
+				message = p.readString();
+			}
+			else if (f.id == 3 && f.type == TType.LIST) {
+				TList list = p.readListBegin();
+				List<Status> subs = new ArrayList<>(list.size);
+				for (int i = 0; i < list.size; i++) {
+					subs.add(readStatus(p));
+				}
+				p.readListEnd();
+				subStatus = subs;
+			}
+			else if (f.id == 4 && f.type == TType.STRUCT) {
+				redirectNode = readEndpoint(p);
+			}
+			else if (f.id == 5 && f.type == TType.BOOL) {
+				needRetry = p.readBool();
+			}
+			else {
+				TProtocolUtil.skip(p, f.type);
+			}
+			p.readFieldEnd();
+		}
+		p.readStructEnd();
+		return new Status(code, message, subStatus, redirectNode, needRetry);
+	}
+
+	private static Endpoint readEndpoint(TProtocol p) throws TException {
+		String host = "";
+		int port = 0;
+		p.readStructBegin();
+		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+			if (f.id == 1 && f.type == TType.STRING) {
+				host = p.readString();
+			}
+			else if (f.id == 2 && f.type == TType.I32) {
+				port = p.readI32();
+			}
+			else {
+				TProtocolUtil.skip(p, f.type);
+			}
+			p.readFieldEnd();
+		}
+		p.readStructEnd();
+		return new Endpoint(host, port);
+	}
+
+	private static List<String> readStringList(TProtocol p) throws TException {
+		TList list = p.readListBegin();
+		List<String> values = new ArrayList<>(list.size);
+		for (int i = 0; i < list.size; i++) {
+			values.add(p.readString());
+		}
+		p.readListEnd();
+		return values;
+	}
+
+	private static List<Integer> readI32List(TProtocol p) throws TException {
+		TList list = p.readListBegin();
+		List<Integer> values = new ArrayList<>(list.size);
+		for (int i = 0; i < list.size; i++) {
+			values.add(p.readI32());
+		}
+		p.readListEnd();
+		return values;
+	}
+
+	private static List<ByteBuffer> readBinaryList(TProtocol p) throws TException {
+		TList list = p.readListBegin();
+		List<ByteBuffer> values = new ArrayList<>(list.size);
+		for (int i = 0; i < list.size; i++) {
+			// readBinary may wrap the frame buffer at an offset; slice so that index 0 is the first byte
+			values.add(p.readBinary().slice());
+		}
+		p.readListEnd();
+		return values;
+	}
+
+	private static Map<String, String> readStringMap(TProtocol p) throws TException {
+		TMap map = p.readMapBegin();
+		Map<String, String> values = new HashMap<>();
+		for (int i = 0; i < map.size; i++) {
+			values.put(p.readString(), p.readString());
+		}
+		p.readMapEnd();
+		return values;
+	}
+
+	private static <T> @Nullable T skip(TProtocol p, TField field, @Nullable T fallback) throws TException {
+		TProtocolUtil.skip(p, field.type);
+		return fallback;
+	}
+
+	private static <T> T required(@Nullable T value, String what) throws TApplicationException {
+		if (value == null) {
+			throw new TApplicationException(TApplicationException.MISSING_RESULT, what + " answered without a status");
+		}
+		return value;
+	}
+
+	private static void writeEmptyArgs(TProtocol p) throws TException {
+		p.writeStructBegin(ARGS);
+		endStruct(p);
+	}
+
+	private static void endStruct(TProtocol p) throws TException {
+		p.writeFieldStop();
+		p.writeStructEnd();
+	}
+
+	private static void writeI32(TProtocol p, int id, int value) throws TException {
+		p.writeFieldBegin(new TField("", TType.I32, (short) id));
+		p.writeI32(value);
+		p.writeFieldEnd();
+	}
+
+	private static void writeI64(TProtocol p, int id, long value) throws TException {
+		p.writeFieldBegin(new TField("", TType.I64, (short) id));
+		p.writeI64(value);
+		p.writeFieldEnd();
+	}
+
+	private static void writeBool(TProtocol p, int id, boolean value) throws TException {
+		p.writeFieldBegin(new TField("", TType.BOOL, (short) id));
+		p.writeBool(value);
+		p.writeFieldEnd();
+	}
+
+	private static void writeString(TProtocol p, int id, String value) throws TException {
+		p.writeFieldBegin(new TField("", TType.STRING, (short) id));
+		p.writeString(value);
+		p.writeFieldEnd();
+	}
+
+	private static void writeBinary(TProtocol p, int id, ByteBuffer value) throws TException {
+		p.writeFieldBegin(new TField("", TType.STRING, (short) id));
+		p.writeBinary(value);
+		p.writeFieldEnd();
+	}
+
+	@FunctionalInterface
+	private interface Writer {
+
+		void write(TProtocol protocol) throws TException;
+
+	}
+
+	@FunctionalInterface
+	private interface Reader<T> {
+
+		T read(TProtocol protocol) throws TException;
+
+	}
+
+}

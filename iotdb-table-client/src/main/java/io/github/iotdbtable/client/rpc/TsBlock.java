@@ -1,0 +1,76 @@
+package io.github.iotdbtable.client.rpc;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A serialized TsBlock of a query result, read in place: parsing walks the header and finds where each column starts,
+ * values are read from the buffer only when asked for.
+ *
+ * <p>Layout (big-endian): int32 value-column count; one type byte per value column; int32 row count; one encoding byte
+ * for the time column and for each value column; then the time column and the value columns, see {@link BlockColumn}.
+ */
+public final class TsBlock {
+
+	private final int rowCount;
+
+	private final BlockColumn timeColumn;
+
+	private final BlockColumn[] valueColumns;
+
+	private TsBlock(int rowCount, BlockColumn timeColumn, BlockColumn[] valueColumns) {
+		this.rowCount = rowCount;
+		this.timeColumn = timeColumn;
+		this.valueColumns = valueColumns;
+	}
+
+	/**
+	 * Parses a block.
+	 * @param buffer the serialized block; read from index 0, the buffer is not modified
+	 * @return the block
+	 * @throws IllegalArgumentException when the bytes are not a well-formed block
+	 */
+	public static TsBlock parse(ByteBuffer buffer) {
+		try {
+			int columnCount = buffer.getInt(0);
+			if (columnCount < 0 || columnCount > buffer.limit()) {
+				throw new IllegalArgumentException("bad column count " + columnCount);
+			}
+			int offset = 4 + columnCount;
+			int rows = buffer.getInt(offset);
+			if (rows < 0) {
+				throw new IllegalArgumentException("bad row count " + rows);
+			}
+			offset += 4;
+			int encodings = offset;
+			offset += columnCount + 1;
+			BlockColumn time = BlockColumn.parse(buffer, buffer.get(encodings), offset, rows);
+			offset = time.end();
+			BlockColumn[] values = new BlockColumn[columnCount];
+			for (int i = 0; i < columnCount; i++) {
+				values[i] = BlockColumn.parse(buffer, buffer.get(encodings + 1 + i), offset, rows);
+				offset = values[i].end();
+			}
+			return new TsBlock(rows, time, values);
+		}
+		catch (IndexOutOfBoundsException ex) {
+			throw new IllegalArgumentException("truncated TsBlock of " + buffer.limit() + " bytes", ex);
+		}
+	}
+
+	public int rowCount() {
+		return this.rowCount;
+	}
+
+	public int valueColumnCount() {
+		return this.valueColumns.length;
+	}
+
+	public BlockColumn timeColumn() {
+		return this.timeColumn;
+	}
+
+	public BlockColumn valueColumn(int index) {
+		return this.valueColumns[index];
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.github.iotdbtable.client.rpc;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Blocks built by hand in the server's layout, one per column encoding.
+ */
+class TsBlockTests {
+
+	@Test
+	void plainColumnsWithAndWithoutNulls() {
+		ByteBuffer block = ByteBuffer.allocate(256);
+		block.putInt(4).put(new byte[] { 1, 4, 5, 0 }).putInt(3);
+		block.put(new byte[] { 2, 1, 2, 3, 0 });
+		// time: int64, no nulls
+		block.put((byte) 0).putLong(100).putLong(200).putLong(300);
+		// INT32 with row 1 null: bitmap most significant bit first, values only for non-null rows
+		block.put((byte) 1).put((byte) 0b0100_0000).putInt(7).putInt(9);
+		// DOUBLE with rows 0 and 2 null
+		block.put((byte) 1).put((byte) 0b1010_0000).putDouble(2.5);
+		// TEXT with row 0 null
+		block.put((byte) 1).put((byte) 0b1000_0000);
+		putText(block, "héllo");
+		putText(block, "");
+		// BOOLEAN: a bit for every row
+		block.put((byte) 0).put((byte) 0b1010_0000);
+		TsBlock parsed = TsBlock.parse(block.flip());
+
+		assertThat(parsed.rowCount()).isEqualTo(3);
+		assertThat(parsed.valueColumnCount()).isEqualTo(4);
+		assertThat(parsed.timeColumn().getLong(2)).isEqualTo(300);
+		BlockColumn ints = parsed.valueColumn(0);
+		assertThat(ints.isNull(1)).isTrue();
+		assertThat(ints.getInt(2)).isEqualTo(9);
+		assertThat(ints.getInt(0)).as("reading backwards restarts the walk").isEqualTo(7);
+		BlockColumn doubles = parsed.valueColumn(1);
+		assertThat(doubles.isNull(0)).isTrue();
+		assertThat(doubles.isNull(1)).isFalse();
+		assertThat(doubles.getDouble(1)).isEqualTo(2.5);
+		assertThat(doubles.isNull(2)).isTrue();
+		BlockColumn texts = parsed.valueColumn(2);
+		assertThat(texts.isNull(0)).isTrue();
+		assertThat(texts.getString(1)).isEqualTo("héllo");
+		assertThat(texts.getString(2)).isEmpty();
+		assertThat(texts.getBytes(1)).isEqualTo("héllo".getBytes(StandardCharsets.UTF_8));
+		BlockColumn booleans = parsed.valueColumn(3);
+		assertThat(booleans.getBoolean(0)).isTrue();
+		assertThat(booleans.getBoolean(1)).isFalse();
+		assertThat(booleans.getBoolean(2)).isTrue();
+		assertThatIllegalStateException().isThrownBy(() -> booleans.getLong(0));
+	}
+
+	@Test
+	void aRunLengthColumnRepeatsItsSingleValue() {
+		ByteBuffer block = ByteBuffer.allocate(128);
+		block.putInt(2).put(new byte[] { 11, 2 }).putInt(4);
+		block.put(new byte[] { 2, 4, 4 });
+		block.put((byte) 0).putLong(1).putLong(2).putLong(3).putLong(4);
+		block.put((byte) 3).put((byte) 0);
+		putText(block, "device-7");
+		block.put((byte) 2).put((byte) 1).put((byte) 0b1000_0000);
+		TsBlock parsed = TsBlock.parse(block.flip());
+
+		BlockColumn tag = parsed.valueColumn(0);
+		assertThat(tag.rowCount()).isEqualTo(4);
+		for (int row = 0; row < 4; row++) {
+			assertThat(tag.isNull(row)).isFalse();
+			assertThat(tag.getString(row)).isEqualTo("device-7");
+		}
+		BlockColumn allNull = parsed.valueColumn(1);
+		assertThat(allNull.isNull(3)).isTrue();
+		assertThat(parsed.timeColumn().getLong(3)).isEqualTo(4);
+	}
+
+	@Test
+	void aDictionaryColumnLooksUpEachRow() {
+		ByteBuffer block = ByteBuffer.allocate(128);
+		block.putInt(1).put((byte) 11).putInt(5);
+		block.put(new byte[] { 2, 5 });
+		block.put((byte) 0);
+		for (int row = 0; row < 5; row++) {
+			block.putLong(row);
+		}
+		block.put((byte) 3).putInt(2).put((byte) 1).put((byte) 0b0100_0000);
+		putText(block, "north");
+		block.putInt(5).putInt(0).putInt(1).putInt(0).putInt(1).putInt(0);
+		TsBlock parsed = TsBlock.parse(block.flip());
+
+		BlockColumn region = parsed.valueColumn(0);
+		assertThat(region.getString(0)).isEqualTo("north");
+		assertThat(region.isNull(1)).isTrue();
+		assertThat(region.getString(4)).isEqualTo("north");
+		assertThat(region.isNull(3)).isTrue();
+	}
+
+	@Test
+	void rowsPastTheEndAreRefused() {
+		ByteBuffer block = ByteBuffer.allocate(64);
+		block.putInt(1).put((byte) 1).putInt(1).put(new byte[] { 2, 1 });
+		block.put((byte) 0).putLong(5).put((byte) 0).putInt(6);
+		BlockColumn column = TsBlock.parse(block.flip()).valueColumn(0);
+		assertThat(column.getInt(0)).isEqualTo(6);
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(IndexOutOfBoundsException.class)
+			.isThrownBy(() -> column.getInt(1))
+			.withMessage("row 1 of a column with 1 rows");
+	}
+
+	@Test
+	void truncatedOrUnknownBlocksAreRefused() {
+		ByteBuffer block = ByteBuffer.allocate(64);
+		block.putInt(1).put((byte) 2).putInt(2).put(new byte[] { 2, 2 });
+		block.put((byte) 0).putLong(1).putLong(2).put((byte) 0).putLong(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.flip()))
+			.withMessageStartingWith("truncated TsBlock");
+		ByteBuffer unknown = ByteBuffer.allocate(64);
+		unknown.putInt(0).putInt(1).put((byte) 9).put((byte) 0).putLong(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(unknown.flip()))
+			.withMessage("unknown column encoding 9");
+	}
+
+	private static void putText(ByteBuffer block, String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		block.putInt(bytes.length).put(bytes);
+	}
+
+}
