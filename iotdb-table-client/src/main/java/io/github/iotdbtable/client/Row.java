@@ -1,0 +1,82 @@
+package io.github.iotdbtable.client;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The current row of a {@link SessionDataSet}. Columns are addressed by index, from 0, or by name.
+ *
+ * <p>A row is a view: it shows the data set's current row and changes when the data set moves on. Copy what you need
+ * to keep, or use {@link #values()}.
+ *
+ * <p>Primitive getters return {@code 0} or {@code false} for a null cell, object getters return {@code null}; ask
+ * {@link #isNull(int)} to tell a null from a zero. A getter accepts the columns whose values it can return without
+ * loss: {@code getLong} reads INT32, INT64 and TIMESTAMP; {@code getDouble} reads every numeric type;
+ * {@code getString} reads every type. Asking for another type throws {@link IllegalArgumentException} naming the
+ * column and its type.
+ *
+ * @since 0.1.0
+ */
+public interface Row {
+
+	boolean isNull(int column);
+
+	boolean isNull(String column);
+
+	boolean getBoolean(int column);
+
+	boolean getBoolean(String column);
+
+	int getInt(int column);
+
+	int getInt(String column);
+
+	long getLong(int column);
+
+	long getLong(String column);
+
+	float getFloat(int column);
+
+	float getFloat(String column);
+
+	double getDouble(int column);
+
+	double getDouble(String column);
+
+	/** The value as text: TEXT and STRING as stored, other types in their usual printed form. */
+	@Nullable String getString(int column);
+
+	@Nullable String getString(String column);
+
+	/** The bytes of a BLOB, TEXT or STRING value. */
+	byte @Nullable [] getBytes(int column);
+
+	byte @Nullable [] getBytes(String column);
+
+	@Nullable LocalDate getDate(int column);
+
+	@Nullable LocalDate getDate(String column);
+
+	/** A TIMESTAMP value as an instant, converted from the server's precision. */
+	@Nullable Instant getTimestamp(int column);
+
+	@Nullable Instant getTimestamp(String column);
+
+	/**
+	 * The value as its natural Java type: {@code Boolean}, {@code Integer}, {@code Long}, {@code Float},
+	 * {@code Double}, {@code String}, {@code byte[]}, {@link LocalDate}, or {@link Instant} for TIMESTAMP.
+	 */
+	@Nullable Object getObject(int column);
+
+	@Nullable Object getObject(String column);
+
+	/**
+	 * A copy of the row's values, each as {@link #getObject(int)} returns it.
+	 * @return the values, in column order
+	 */
+	List<@Nullable Object> values();
+
+}

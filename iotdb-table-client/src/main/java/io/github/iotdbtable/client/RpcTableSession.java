@@ -1,0 +1,331 @@
+package io.github.iotdbtable.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.iotdbtable.client.rpc.Endpoint;
+import io.github.iotdbtable.client.rpc.ExecuteStatementRequest;
+import io.github.iotdbtable.client.rpc.ExecuteStatementResponse;
+import io.github.iotdbtable.client.rpc.FetchResultsResponse;
+import io.github.iotdbtable.client.rpc.OpenSessionResponse;
+import io.github.iotdbtable.client.rpc.RpcClient;
+import io.github.iotdbtable.client.rpc.RpcOptions;
+import io.github.iotdbtable.client.rpc.Status;
+import org.apache.thrift.TException;
+import org.apache.thrift.transport.TTransportException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TableSession} over one {@link RpcClient} connection.
+ */
+final class RpcTableSession implements TableSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(RpcTableSession.class);
+
+	/** Extra read time allowed beyond a statement's own timeout, so that the server's timeout answer arrives. */
+	private static final long TIMEOUT_GRACE_MILLIS = 10_000;
+
+	private final TableSessionConfig config;
+
+	private final RpcClient client;
+
+	private final long sessionId;
+
+	private final long statementId;
+
+	private final TimestampPrecision precision;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final List<SessionDataSet> openDataSets = new ArrayList<>();
+
+	private volatile @Nullable String database;
+
+	private volatile boolean open = true;
+
+	private RpcTableSession(TableSessionConfig config, RpcClient client, long sessionId, long statementId,
+			TimestampPrecision precision, @Nullable String database) {
+		this.config = config;
+		this.client = client;
+		this.sessionId = sessionId;
+		this.statementId = statementId;
+		this.precision = precision;
+		this.database = database;
+	}
+
+	static RpcTableSession open(TableSessionConfig config) {
+		RpcOptions options = new RpcOptions((int) config.getConnectTimeout().toMillis(),
+				(int) config.getReadTimeout().toMillis(), config.isEnableCompression(),
+				RpcOptions.DEFAULT_MAX_FRAME_SIZE);
+		List<Endpoint> endpoints = config.endpoints();
+		List<Exception> failures = new ArrayList<>();
+		for (Endpoint endpoint : endpoints) {
+			RpcClient client;
+			try {
+				client = RpcClient.connect(endpoint, options);
+			}
+			catch (TTransportException ex) {
+				failures.add(new IoTDBConnectionException(endpoint + ": " + describe(ex), ex));
+				continue;
+			}
+			try {
+				return open(config, client);
+			}
+			catch (IoTDBConnectionException ex) {
+				client.close();
+				failures.add(ex);
+			}
+			catch (RuntimeException ex) {
+				client.close();
+				throw ex;
+			}
+		}
+		String message = (endpoints.size() == 1) ? "cannot connect to IoTDB at " + endpoints.get(0)
+				: "cannot connect to any IoTDB node of " + config.getNodeUrls();
+		IoTDBConnectionException failure = new IoTDBConnectionException(
+				message + ": " + failures.get(failures.size() - 1).getMessage(), failures.get(failures.size() - 1));
+		failures.subList(0, failures.size() - 1).forEach(failure::addSuppressed);
+		throw failure;
+	}
+
+	private static RpcTableSession open(TableSessionConfig config, RpcClient client) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("version", "V_1_0");
+		settings.put("sql_dialect", "table");
+		if (config.getDatabase() != null) {
+			settings.put("db", config.getDatabase());
+		}
+		OpenSessionResponse response;
+		long statementId;
+		try {
+			response = client.openSession(config.getUsername(), config.getPassword(), config.getTimeZone().getId(),
+					settings);
+			Statuses.check(response.status());
+			statementId = client.requestStatementId(response.sessionId());
+		}
+		catch (TException ex) {
+			throw new IoTDBConnectionException(client.endpoint() + ": opening a session failed: " + describe(ex), ex);
+		}
+		String precisionSymbol = response.configuration().get("timestamp_precision");
+		TimestampPrecision precision = (precisionSymbol != null) ? TimestampPrecision.of(precisionSymbol)
+				: TimestampPrecision.MILLISECONDS;
+		logger.debug("Opened session {} on {} (timestamp precision {})", response.sessionId(), client.endpoint(),
+				precision.symbol());
+		return new RpcTableSession(config, client, response.sessionId(), statementId, precision,
+				config.getDatabase());
+	}
+
+	@Override
+	public void insert(Tablet tablet) {
+		insertTablet(tablet);
+	}
+
+	@Override
+	public void insert(ColumnarTablet tablet) {
+		insertTablet(tablet);
+	}
+
+	private void insertTablet(TabletData tablet) {
+		ensureOpen();
+		if (tablet.rowCount() == 0) {
+			return;
+		}
+		var request = TabletEncoder.encode(this.sessionId, tablet, this.precision);
+		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client.insertTablet(request));
+		Statuses.check(status);
+	}
+
+	@Override
+	public void executeNonQueryStatement(String sql) {
+		requireSql(sql);
+		ensureOpen();
+		long timeout = this.config.getQueryTimeout().toMillis();
+		ExecuteStatementResponse response = call("statement", timeout, () -> this.client
+			.executeUpdateStatement(new ExecuteStatementRequest(this.sessionId, sql, this.statementId,
+					this.config.getFetchSize(), timeout)));
+		track(response);
+		Statuses.check(response.status());
+	}
+
+	@Override
+	public SessionDataSet executeQueryStatement(String sql) {
+		return executeQueryStatement(sql, this.config.getQueryTimeout().toMillis());
+	}
+
+	@Override
+	public SessionDataSet executeQueryStatement(String sql, long timeoutInMs) {
+		requireSql(sql);
+		if (timeoutInMs < 0) {
+			throw new IllegalArgumentException("query timeout must not be negative, was " + timeoutInMs + " ms");
+		}
+		ensureOpen();
+		ExecuteStatementResponse response = call("query", timeoutInMs, () -> this.client.executeQueryStatement(
+				new ExecuteStatementRequest(this.sessionId, sql, this.statementId, this.config.getFetchSize(),
+						timeoutInMs)));
+		track(response);
+		Statuses.check(response.status());
+		SessionDataSet dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+		this.openDataSets.add(dataSet);
+		return dataSet;
+	}
+
+	FetchResultsResponse fetchResults(String sql, long queryId, long timeoutMillis) {
+		ensureOpen();
+		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId,
+				sql, this.config.getFetchSize(), queryId, timeoutMillis));
+		Statuses.check(response.status());
+		return response;
+	}
+
+	void closeQuery(long queryId) {
+		if (!this.open) {
+			return;
+		}
+		try {
+			Status status = call("close query", 0,
+					() -> this.client.closeOperation(this.sessionId, queryId, this.statementId));
+			if (!status.isSuccess()) {
+				logger.warn("Closing query {} failed: {} {}", queryId, status.code(), status.message());
+			}
+		}
+		catch (IoTDBConnectionException ex) {
+			logger.debug("Closing query {} failed: {}", queryId, ex.getMessage());
+		}
+	}
+
+	void forget(SessionDataSet dataSet) {
+		this.openDataSets.remove(dataSet);
+	}
+
+	@Override
+	public @Nullable String getDatabase() {
+		return this.database;
+	}
+
+	@Override
+	public TimestampPrecision getTimestampPrecision() {
+		return this.precision;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public void close() {
+		this.lock.lock();
+		try {
+			if (!this.open) {
+				return;
+			}
+			closeDataSets();
+			try {
+				Status status = this.client.closeSession(this.sessionId);
+				if (!status.isSuccess()) {
+					logger.debug("Closing session {} answered {} {}", this.sessionId, status.code(), status.message());
+				}
+			}
+			catch (TException ex) {
+				logger.debug("Closing session {} failed: {}", this.sessionId, describe(ex));
+			}
+			finally {
+				this.open = false;
+				this.client.close();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TableSession{endpoint=" + this.client.endpoint() + ", sessionId=" + this.sessionId + ", database="
+				+ this.database + ", open=" + this.open + "}";
+	}
+
+	private void closeDataSets() {
+		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
+			dataSet.markClosed();
+		}
+	}
+
+	private void track(ExecuteStatementResponse response) {
+		if (response.database() != null) {
+			this.database = response.database();
+		}
+	}
+
+	private <T> T call(String operation, long statementTimeoutMillis, Call<T> call) {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			int socketTimeout = this.client.socketTimeoutMillis();
+			boolean extended = socketTimeout > 0 && statementTimeoutMillis > 0
+					&& statementTimeoutMillis + TIMEOUT_GRACE_MILLIS > socketTimeout;
+			if (extended) {
+				this.client.setSocketTimeout((int) Math.min(Integer.MAX_VALUE,
+						statementTimeoutMillis + TIMEOUT_GRACE_MILLIS));
+			}
+			try {
+				return call.run();
+			}
+			finally {
+				if (extended && this.open) {
+					this.client.resetSocketTimeout();
+				}
+			}
+		}
+		catch (TException ex) {
+			broken();
+			throw new IoTDBConnectionException(
+					this.client.endpoint() + ": " + operation + " failed, the connection is closed: " + describe(ex),
+					ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The connection's state is unknown after a transport or protocol failure: it cannot be used again. */
+	private void broken() {
+		this.open = false;
+		this.client.close();
+		closeDataSets();
+	}
+
+	private void ensureOpen() {
+		if (!this.open) {
+			throw new IoTDBConnectionException("the session is closed");
+		}
+	}
+
+	private static void requireSql(@Nullable String sql) {
+		if (sql == null || sql.isBlank()) {
+			throw new IllegalArgumentException("sql must not be empty");
+		}
+	}
+
+	private static String describe(Exception ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getMessage() == null) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		return (message != null) ? message : cause.getClass().getSimpleName();
+	}
+
+	@FunctionalInterface
+	private interface Call<T> {
+
+		T run() throws TException;
+
+	}
+
+}

@@ -1,0 +1,467 @@
+package io.github.iotdbtable.client;
+
+import java.nio.ByteBuffer;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import io.github.iotdbtable.client.rpc.BlockColumn;
+import io.github.iotdbtable.client.rpc.ExecuteStatementResponse;
+import io.github.iotdbtable.client.rpc.FetchResultsResponse;
+import io.github.iotdbtable.client.rpc.TsBlock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of a query, read once from first row to last. Rows arrive from the server in pages of the fetch size;
+ * the next page is asked for when the current one is used up.
+ *
+ * <pre>{@code
+ * try (SessionDataSet dataSet = session.executeQueryStatement("SELECT time, id1, m1 FROM table0")) {
+ *     while (dataSet.hasNext()) {
+ *         Row row = dataSet.next();
+ *         Instant time = row.getTimestamp("time");
+ *         double m1 = row.getDouble("m1");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Close it when done, or read it to the end: either releases the query on the server. It is closed as well when
+ * its session closes. Not thread-safe, and it uses its session's connection: read it on the session's thread.
+ *
+ * @since 0.1.0
+ */
+public final class SessionDataSet implements AutoCloseable {
+
+	private final RpcTableSession session;
+
+	private final String sql;
+
+	private final long queryId;
+
+	private final long timeoutMillis;
+
+	private final List<String> columnNames;
+
+	private final List<DataType> columnTypes;
+
+	private final int[] blockColumns;
+
+	private final Map<String, Integer> columnIndex;
+
+	private final ArrayDeque<ByteBuffer> pendingBlocks = new ArrayDeque<>();
+
+	private final CurrentRow row = new CurrentRow();
+
+	private boolean moreData;
+
+	private boolean queryOpen;
+
+	private boolean closed;
+
+	private @Nullable TsBlock block;
+
+	private int rowInBlock;
+
+	private boolean positioned;
+
+	SessionDataSet(RpcTableSession session, String sql, ExecuteStatementResponse response, long timeoutMillis) {
+		this.session = session;
+		this.sql = sql;
+		this.queryId = response.queryId();
+		this.timeoutMillis = timeoutMillis;
+		this.columnNames = List.copyOf(response.columns());
+		List<DataType> types = new ArrayList<>(this.columnNames.size());
+		for (int i = 0; i < this.columnNames.size(); i++) {
+			types.add(resultType(response.dataTypes(), i));
+		}
+		this.columnTypes = Collections.unmodifiableList(types);
+		this.blockColumns = new int[this.columnNames.size()];
+		List<Integer> mapping = response.columnIndexToBlockIndex();
+		for (int i = 0; i < this.blockColumns.length; i++) {
+			this.blockColumns[i] = (mapping.size() == this.blockColumns.length) ? mapping.get(i) : i;
+		}
+		this.columnIndex = new HashMap<>();
+		for (int i = 0; i < this.columnNames.size(); i++) {
+			this.columnIndex.putIfAbsent(this.columnNames.get(i), i);
+		}
+		this.pendingBlocks.addAll(response.queryResult());
+		this.moreData = response.moreData();
+		this.queryOpen = response.hasQuery();
+	}
+
+	private static DataType resultType(List<String> names, int column) {
+		if (column >= names.size()) {
+			throw new IoTDBException("the server named no type for result column " + column);
+		}
+		return DataType.fromName(names.get(column));
+	}
+
+	/** The names of the result columns, in order. */
+	public List<String> getColumnNames() {
+		return this.columnNames;
+	}
+
+	/** The types of the result columns, in order. */
+	public List<DataType> getColumnTypes() {
+		return this.columnTypes;
+	}
+
+	/**
+	 * The index of a column.
+	 * @param name the column name; matched exactly first, then ignoring case
+	 * @return the index, from 0
+	 * @throws IllegalArgumentException when no column has that name
+	 */
+	public int findColumn(String name) {
+		Integer index = this.columnIndex.get(name);
+		if (index == null) {
+			for (int i = 0; i < this.columnNames.size(); i++) {
+				if (this.columnNames.get(i).equalsIgnoreCase(name)) {
+					return i;
+				}
+			}
+			throw new IllegalArgumentException("no column '" + name + "' in the result; columns are " + this.columnNames);
+		}
+		return index;
+	}
+
+	/**
+	 * Whether another row follows. May fetch the next page from the server.
+	 * @return whether {@link #next()} has a row to give
+	 * @throws IoTDBException when fetching fails
+	 */
+	public boolean hasNext() {
+		if (this.closed) {
+			return false;
+		}
+		while (this.block == null || this.rowInBlock + 1 >= this.block.rowCount()) {
+			if (!this.pendingBlocks.isEmpty()) {
+				this.block = parse(this.pendingBlocks.poll());
+				this.rowInBlock = -1;
+				continue;
+			}
+			if (!this.moreData) {
+				// every row is here: release the server's query now rather than at close
+				releaseQuery();
+				this.block = null;
+				this.positioned = false;
+				return false;
+			}
+			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis);
+			this.pendingBlocks.addAll(page.queryResult());
+			this.moreData = page.moreData() && page.hasResultSet();
+		}
+		return true;
+	}
+
+	/**
+	 * Moves to the next row.
+	 * @return the row, a view that is valid until the next call
+	 * @throws NoSuchElementException when there is no further row
+	 */
+	public Row next() {
+		if (!hasNext()) {
+			throw new NoSuchElementException(this.closed ? "the data set is closed" : "no more rows");
+		}
+		this.rowInBlock++;
+		this.positioned = true;
+		return this.row;
+	}
+
+	/** Whether the data set is closed: by {@link #close()}, by its session closing, or after a failed fetch. */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * Closes the data set and releases the query on the server. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		try {
+			releaseQuery();
+		}
+		finally {
+			markClosed();
+		}
+	}
+
+	/** Closes without talking to the server, when the session's end releases the query anyway. */
+	void markClosed() {
+		this.closed = true;
+		this.queryOpen = false;
+		this.block = null;
+		this.positioned = false;
+		this.pendingBlocks.clear();
+		this.session.forget(this);
+	}
+
+	private void releaseQuery() {
+		if (this.queryOpen) {
+			this.queryOpen = false;
+			this.session.closeQuery(this.queryId);
+		}
+	}
+
+	private TsBlock parse(ByteBuffer buffer) {
+		try {
+			return TsBlock.parse(buffer);
+		}
+		catch (IllegalArgumentException ex) {
+			close();
+			throw new IoTDBException("the server sent a malformed result block: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "SessionDataSet{columns=" + this.columnNames + ", closed=" + this.closed + "}";
+	}
+
+	private final class CurrentRow implements Row {
+
+		private BlockColumn column(int column) {
+			if (!SessionDataSet.this.positioned || SessionDataSet.this.block == null) {
+				throw new IllegalStateException(SessionDataSet.this.closed ? "the data set is closed"
+						: "no current row: call next() first");
+			}
+			type(column);
+			int index = SessionDataSet.this.blockColumns[column];
+			TsBlock current = SessionDataSet.this.block;
+			return (index < 0) ? current.timeColumn() : current.valueColumn(index);
+		}
+
+		private BlockColumn column(int column, boolean typeFits, String getter, String reads) {
+			BlockColumn values = column(column);
+			if (!typeFits) {
+				throw new IllegalArgumentException("column '" + SessionDataSet.this.columnNames.get(column) + "' is "
+						+ type(column) + "; " + getter + " reads " + reads);
+			}
+			return values;
+		}
+
+		private int at() {
+			return SessionDataSet.this.rowInBlock;
+		}
+
+		@Override
+		public boolean isNull(int column) {
+			return column(column).isNull(at());
+		}
+
+		@Override
+		public boolean isNull(String column) {
+			return isNull(findColumn(column));
+		}
+
+		@Override
+		public boolean getBoolean(int column) {
+			BlockColumn values = column(column, type(column) == DataType.BOOLEAN, "getBoolean", "BOOLEAN");
+			return !values.isNull(at()) && values.getBoolean(at());
+		}
+
+		@Override
+		public boolean getBoolean(String column) {
+			return getBoolean(findColumn(column));
+		}
+
+		@Override
+		public int getInt(int column) {
+			BlockColumn values = column(column, type(column) == DataType.INT32, "getInt", "INT32");
+			return values.isNull(at()) ? 0 : values.getInt(at());
+		}
+
+		@Override
+		public int getInt(String column) {
+			return getInt(findColumn(column));
+		}
+
+		@Override
+		public long getLong(int column) {
+			BlockColumn values = column(column, isLong(type(column)), "getLong", "INT32, INT64 and TIMESTAMP");
+			if (values.isNull(at())) {
+				return 0L;
+			}
+			return (type(column) == DataType.INT32) ? values.getInt(at()) : values.getLong(at());
+		}
+
+		@Override
+		public long getLong(String column) {
+			return getLong(findColumn(column));
+		}
+
+		@Override
+		public float getFloat(int column) {
+			BlockColumn values = column(column, type(column) == DataType.FLOAT, "getFloat", "FLOAT");
+			return values.isNull(at()) ? 0f : values.getFloat(at());
+		}
+
+		@Override
+		public float getFloat(String column) {
+			return getFloat(findColumn(column));
+		}
+
+		@Override
+		public double getDouble(int column) {
+			BlockColumn values = column(column, isNumber(type(column)), "getDouble",
+					"INT32, INT64, FLOAT and DOUBLE");
+			if (values.isNull(at())) {
+				return 0d;
+			}
+			return switch (type(column)) {
+				case FLOAT -> values.getFloat(at());
+				case INT32 -> values.getInt(at());
+				case INT64 -> values.getLong(at());
+				default -> values.getDouble(at());
+			};
+		}
+
+		@Override
+		public double getDouble(String column) {
+			return getDouble(findColumn(column));
+		}
+
+		@Override
+		public @Nullable String getString(int column) {
+			BlockColumn values = column(column);
+			if (values.isNull(at())) {
+				return null;
+			}
+			return switch (type(column)) {
+				case TEXT, STRING -> values.getString(at());
+				case BLOB -> "0x" + HexFormat.of().formatHex(values.getBytes(at()));
+				default -> String.valueOf(getObject(column));
+			};
+		}
+
+		@Override
+		public @Nullable String getString(String column) {
+			return getString(findColumn(column));
+		}
+
+		@Override
+		public byte @Nullable [] getBytes(int column) {
+			BlockColumn values = column(column, isBinary(type(column)), "getBytes", "BLOB, TEXT and STRING");
+			return values.isNull(at()) ? null : values.getBytes(at());
+		}
+
+		@Override
+		public byte @Nullable [] getBytes(String column) {
+			return getBytes(findColumn(column));
+		}
+
+		@Override
+		public @Nullable LocalDate getDate(int column) {
+			BlockColumn values = column(column, type(column) == DataType.DATE, "getDate", "DATE");
+			if (values.isNull(at())) {
+				return null;
+			}
+			int value = values.getInt(at());
+			try {
+				return TabletValues.decodeDate(value);
+			}
+			catch (DateTimeException ex) {
+				throw new IoTDBException("column '" + SessionDataSet.this.columnNames.get(column) + "' holds "
+						+ value + ", which is no yyyyMMdd date", ex);
+			}
+		}
+
+		@Override
+		public @Nullable LocalDate getDate(String column) {
+			return getDate(findColumn(column));
+		}
+
+		@Override
+		public @Nullable Instant getTimestamp(int column) {
+			BlockColumn values = column(column, type(column) == DataType.TIMESTAMP, "getTimestamp", "TIMESTAMP");
+			return values.isNull(at()) ? null
+					: SessionDataSet.this.session.getTimestampPrecision().toInstant(values.getLong(at()));
+		}
+
+		@Override
+		public @Nullable Instant getTimestamp(String column) {
+			return getTimestamp(findColumn(column));
+		}
+
+		@Override
+		public @Nullable Object getObject(int column) {
+			BlockColumn values = column(column);
+			if (values.isNull(at())) {
+				return null;
+			}
+			return switch (type(column)) {
+				case BOOLEAN -> values.getBoolean(at());
+				case INT32 -> values.getInt(at());
+				case INT64 -> values.getLong(at());
+				case FLOAT -> values.getFloat(at());
+				case DOUBLE -> values.getDouble(at());
+				case TEXT, STRING -> values.getString(at());
+				case BLOB -> values.getBytes(at());
+				case DATE -> getDate(column);
+				case TIMESTAMP -> getTimestamp(column);
+			};
+		}
+
+		@Override
+		public @Nullable Object getObject(String column) {
+			return getObject(findColumn(column));
+		}
+
+		@Override
+		public List<@Nullable Object> values() {
+			List<@Nullable Object> values = new ArrayList<>(SessionDataSet.this.columnNames.size());
+			for (int i = 0; i < SessionDataSet.this.columnNames.size(); i++) {
+				values.add(getObject(i));
+			}
+			return values;
+		}
+
+		private DataType type(int column) {
+			if (column < 0 || column >= SessionDataSet.this.columnTypes.size()) {
+				throw new IndexOutOfBoundsException("column " + column + " of a result with "
+						+ SessionDataSet.this.columnNames.size() + " columns " + SessionDataSet.this.columnNames);
+			}
+			return SessionDataSet.this.columnTypes.get(column);
+		}
+
+		private static boolean isLong(DataType type) {
+			return type == DataType.INT64 || type == DataType.TIMESTAMP || type == DataType.INT32;
+		}
+
+		private static boolean isNumber(DataType type) {
+			return type == DataType.DOUBLE || type == DataType.FLOAT || type == DataType.INT32 || type == DataType.INT64;
+		}
+
+		private static boolean isBinary(DataType type) {
+			return type == DataType.BLOB || type == DataType.TEXT || type == DataType.STRING;
+		}
+
+		@Override
+		public String toString() {
+			if (!SessionDataSet.this.positioned) {
+				return "Row{}";
+			}
+			StringBuilder text = new StringBuilder("Row{");
+			for (int i = 0; i < SessionDataSet.this.columnNames.size(); i++) {
+				if (i > 0) {
+					text.append(", ");
+				}
+				text.append(SessionDataSet.this.columnNames.get(i)).append('=').append(getString(i));
+			}
+			return text.append('}').toString();
+		}
+
+	}
+
+}

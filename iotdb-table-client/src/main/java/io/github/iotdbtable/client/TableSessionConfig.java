@@ -1,0 +1,339 @@
+package io.github.iotdbtable.client;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.iotdbtable.client.rpc.Endpoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of a {@link TableSession}: immutable, validated when built.
+ *
+ * <pre>{@code
+ * TableSessionConfig config = TableSessionConfig.builder()
+ *     .nodeUrls("127.0.0.1:6667")
+ *     .database("db1")
+ *     .build();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class TableSessionConfig {
+
+	public static final List<String> DEFAULT_NODE_URLS = List.of("localhost:6667");
+
+	public static final String DEFAULT_USERNAME = "root";
+
+	public static final String DEFAULT_PASSWORD = "root";
+
+	public static final int DEFAULT_FETCH_SIZE = 5000;
+
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Above the server's own default query timeout (60 s), so that the server's answer arrives first. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
+
+	private final List<String> nodeUrls;
+
+	private final List<Endpoint> endpoints;
+
+	private final String username;
+
+	private final String password;
+
+	private final @Nullable String database;
+
+	private final int fetchSize;
+
+	private final ZoneId timeZone;
+
+	private final boolean enableCompression;
+
+	private final Duration connectTimeout;
+
+	private final Duration readTimeout;
+
+	private final Duration queryTimeout;
+
+	private TableSessionConfig(Builder builder) {
+		this.endpoints = parseNodeUrls(builder.nodeUrls);
+		this.nodeUrls = List.copyOf(builder.nodeUrls);
+		this.username = requireText(builder.username, "username");
+		this.password = Objects.requireNonNull(builder.password, "password must not be null");
+		this.database = builder.database;
+		if (this.database != null && this.database.isBlank()) {
+			throw new IllegalArgumentException("database must not be blank (leave it unset for none)");
+		}
+		this.fetchSize = builder.fetchSize;
+		if (this.fetchSize <= 0) {
+			throw new IllegalArgumentException("fetchSize must be positive, was " + this.fetchSize);
+		}
+		this.timeZone = Objects.requireNonNull(builder.timeZone, "timeZone must not be null");
+		this.enableCompression = builder.enableCompression;
+		this.connectTimeout = requireMillis(builder.connectTimeout, "connectTimeout");
+		this.readTimeout = requireMillis(builder.readTimeout, "readTimeout");
+		this.queryTimeout = requireMillis(builder.queryTimeout, "queryTimeout");
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder that starts from this config's settings.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.nodeUrls = new ArrayList<>(this.nodeUrls);
+		builder.username = this.username;
+		builder.password = this.password;
+		builder.database = this.database;
+		builder.fetchSize = this.fetchSize;
+		builder.timeZone = this.timeZone;
+		builder.enableCompression = this.enableCompression;
+		builder.connectTimeout = this.connectTimeout;
+		builder.readTimeout = this.readTimeout;
+		builder.queryTimeout = this.queryTimeout;
+		return builder;
+	}
+
+	/** The {@code host:port} client endpoints of the DataNodes; a session connects to the first that answers. */
+	public List<String> getNodeUrls() {
+		return this.nodeUrls;
+	}
+
+	List<Endpoint> endpoints() {
+		return this.endpoints;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	/** The database a new session uses, or {@code null} for none. */
+	public @Nullable String getDatabase() {
+		return this.database;
+	}
+
+	/** The number of rows a query answer carries per round trip. */
+	public int getFetchSize() {
+		return this.fetchSize;
+	}
+
+	/** The session time zone, used by the server to read and print times in SQL. */
+	public ZoneId getTimeZone() {
+		return this.timeZone;
+	}
+
+	/** Whether the compact Thrift protocol is used; the server must enable RPC compression too. */
+	public boolean isEnableCompression() {
+		return this.enableCompression;
+	}
+
+	/** How long to wait for a TCP connection; zero waits without limit. */
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/** How long to wait for any answer of the server; zero waits without limit. */
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	/** The query timeout used when a query names none; zero leaves it to the server. */
+	public Duration getQueryTimeout() {
+		return this.queryTimeout;
+	}
+
+	@Override
+	public String toString() {
+		return "TableSessionConfig{nodeUrls=" + this.nodeUrls + ", username='" + this.username
+				+ "', password=******, database=" + this.database + ", fetchSize=" + this.fetchSize + ", timeZone="
+				+ this.timeZone + ", enableCompression=" + this.enableCompression + ", connectTimeout="
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", queryTimeout=" + this.queryTimeout
+				+ "}";
+	}
+
+	/**
+	 * Parses a node url of the form {@code host:port} or {@code [ipv6]:port}.
+	 * @param nodeUrl the url
+	 * @return the endpoint
+	 * @throws IllegalArgumentException naming the url when it is malformed
+	 */
+	static Endpoint parseNodeUrl(@Nullable String nodeUrl) {
+		if (nodeUrl == null || nodeUrl.isBlank()) {
+			throw new IllegalArgumentException("node url must not be empty; expected host:port");
+		}
+		String url = nodeUrl.trim();
+		int colon = url.lastIndexOf(':');
+		String host = (colon > 0) ? url.substring(0, colon) : "";
+		if (host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
+		else if (host.indexOf(':') >= 0) {
+			host = "";
+		}
+		String portText = (colon > 0) ? url.substring(colon + 1) : "";
+		int port = -1;
+		if (!portText.isEmpty() && portText.chars().allMatch(Character::isDigit) && portText.length() <= 5) {
+			port = Integer.parseInt(portText);
+		}
+		if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace) || port < 1 || port > 65535) {
+			throw new IllegalArgumentException(
+					"node url '" + nodeUrl + "' must be host:port with a port between 1 and 65535");
+		}
+		return new Endpoint(host, port);
+	}
+
+	private static List<Endpoint> parseNodeUrls(List<String> nodeUrls) {
+		if (nodeUrls.isEmpty()) {
+			throw new IllegalArgumentException("nodeUrls must name at least one host:port");
+		}
+		List<Endpoint> endpoints = new ArrayList<>(nodeUrls.size());
+		for (String url : nodeUrls) {
+			endpoints.add(parseNodeUrl(url));
+		}
+		return List.copyOf(endpoints);
+	}
+
+	private static String requireText(@Nullable String value, String name) {
+		if (value == null || value.isEmpty()) {
+			throw new IllegalArgumentException(name + " must not be empty");
+		}
+		return value;
+	}
+
+	private static Duration requireMillis(@Nullable Duration value, String name) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " must not be null (use Duration.ZERO for no limit)");
+		}
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative, was " + value);
+		}
+		if (value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+			throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + " ms, was " + value);
+		}
+		if (!value.isZero() && value.toMillis() == 0) {
+			throw new IllegalArgumentException(name + " must be at least 1 ms or zero, was " + value);
+		}
+		return value;
+	}
+
+	/**
+	 * Builds a {@link TableSessionConfig}; every setting has the default of the seed API.
+	 */
+	public static final class Builder {
+
+		private List<String> nodeUrls = new ArrayList<>(DEFAULT_NODE_URLS);
+
+		private @Nullable String username = DEFAULT_USERNAME;
+
+		private @Nullable String password = DEFAULT_PASSWORD;
+
+		private @Nullable String database;
+
+		private int fetchSize = DEFAULT_FETCH_SIZE;
+
+		private @Nullable ZoneId timeZone = ZoneId.systemDefault();
+
+		private boolean enableCompression;
+
+		private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private @Nullable Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private @Nullable Duration queryTimeout = Duration.ZERO;
+
+		private Builder() {
+		}
+
+		public Builder nodeUrls(String... nodeUrls) {
+			return nodeUrls(List.of(nodeUrls));
+		}
+
+		public Builder nodeUrls(List<String> nodeUrls) {
+			this.nodeUrls = new ArrayList<>(nodeUrls);
+			return this;
+		}
+
+		public Builder username(String username) {
+			this.username = username;
+			return this;
+		}
+
+		public Builder password(String password) {
+			this.password = password;
+			return this;
+		}
+
+		public Builder database(@Nullable String database) {
+			this.database = database;
+			return this;
+		}
+
+		public Builder fetchSize(int fetchSize) {
+			this.fetchSize = fetchSize;
+			return this;
+		}
+
+		public Builder timeZone(ZoneId timeZone) {
+			this.timeZone = timeZone;
+			return this;
+		}
+
+		/**
+		 * Sets the time zone by id, such as {@code UTC}, {@code Asia/Shanghai} or {@code +08:00}.
+		 * @param timeZone the zone id
+		 * @return this builder
+		 */
+		public Builder timeZone(String timeZone) {
+			try {
+				this.timeZone = ZoneId.of(timeZone);
+			}
+			catch (DateTimeException ex) {
+				throw new IllegalArgumentException("timeZone '" + timeZone + "' is not a valid zone id", ex);
+			}
+			return this;
+		}
+
+		public Builder enableCompression(boolean enableCompression) {
+			this.enableCompression = enableCompression;
+			return this;
+		}
+
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		public Builder queryTimeout(Duration queryTimeout) {
+			this.queryTimeout = queryTimeout;
+			return this;
+		}
+
+		/**
+		 * Validates the settings and builds the config.
+		 * @return the config
+		 * @throws IllegalArgumentException naming the first invalid setting
+		 */
+		public TableSessionConfig build() {
+			return new TableSessionConfig(this);
+		}
+
+	}
+
+}
