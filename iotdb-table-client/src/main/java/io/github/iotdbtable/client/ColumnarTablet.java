@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ColumnarTablet implements TabletData {
+public final class ColumnarTablet extends TabletData {
 
 	private final TabletSchema schema;
 
@@ -139,17 +139,17 @@ public final class ColumnarTablet implements TabletData {
 	}
 
 	@Override
-	public TabletSchema schema() {
+	TabletSchema schema() {
 		return this.schema;
 	}
 
 	@Override
-	public long[] timestamps(TimestampPrecision precision) {
+	long[] timestamps(TimestampPrecision precision) {
 		return this.timestamps;
 	}
 
 	@Override
-	public boolean isNull(int column, int row) {
+	boolean isNull(int column, int row) {
 		BitSet mask = this.nullMasks[column];
 		if (mask != null && mask.get(row)) {
 			return true;
@@ -158,14 +158,19 @@ public final class ColumnarTablet implements TabletData {
 	}
 
 	@Override
-	public boolean mayHaveNulls(int column) {
+	boolean mayHaveNulls(int column) {
 		BitSet mask = this.nullMasks[column];
 		return (mask != null && mask.nextSetBit(0) >= 0 && mask.nextSetBit(0) < this.rowCount)
 				|| this.columns[column] instanceof Object[];
 	}
 
 	@Override
-	public void writeColumn(int column, int @Nullable [] order, TabletBuffer out, TimestampPrecision precision) {
+	@Nullable String stringValue(int column, int row) {
+		return isNull(column, row) ? null : ((String[]) this.columns[column])[row];
+	}
+
+	@Override
+	void writeColumn(int column, int @Nullable [] order, TabletBuffer out, TimestampPrecision precision) {
 		Object array = this.columns[column];
 		int rows = this.rowCount;
 		if (order == null && array instanceof double[] values) {
@@ -188,7 +193,8 @@ public final class ColumnarTablet implements TabletData {
 	private void writeEach(int column, int @Nullable [] order, TabletBuffer out, TimestampPrecision precision) {
 		Object array = this.columns[column];
 		DataType type = this.schema.dataType(column);
-		for (int i = 0; i < this.rowCount; i++) {
+		int count = (order != null) ? order.length : this.rowCount;
+		for (int i = 0; i < count; i++) {
 			int row = (order != null) ? order[i] : i;
 			if (array instanceof double[] values) {
 				out.putDouble(values[row]);

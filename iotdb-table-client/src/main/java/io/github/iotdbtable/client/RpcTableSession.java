@@ -59,30 +59,14 @@ final class RpcTableSession implements TableSession {
 	}
 
 	static RpcTableSession open(TableSessionConfig config) {
-		RpcOptions options = new RpcOptions((int) config.getConnectTimeout().toMillis(),
-				(int) config.getReadTimeout().toMillis(), config.isEnableCompression(),
-				RpcOptions.DEFAULT_MAX_FRAME_SIZE);
 		List<Endpoint> endpoints = config.endpoints();
 		List<Exception> failures = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
-			RpcClient client;
 			try {
-				client = RpcClient.connect(endpoint, options);
-			}
-			catch (TTransportException ex) {
-				failures.add(new IoTDBConnectionException(endpoint + ": " + describe(ex), ex));
-				continue;
-			}
-			try {
-				return open(config, client);
+				return open(config, endpoint, config.getDatabase());
 			}
 			catch (IoTDBConnectionException ex) {
-				client.close();
 				failures.add(ex);
-			}
-			catch (RuntimeException ex) {
-				client.close();
-				throw ex;
 			}
 		}
 		String message = (endpoints.size() == 1) ? "cannot connect to IoTDB at " + endpoints.get(0)
@@ -93,12 +77,37 @@ final class RpcTableSession implements TableSession {
 		throw failure;
 	}
 
-	private static RpcTableSession open(TableSessionConfig config, RpcClient client) {
+	/**
+	 * Opens a session on one node.
+	 * @param database the database to start in, instead of the config's
+	 * @throws IoTDBConnectionException naming the node when it cannot be reached
+	 */
+	static RpcTableSession open(TableSessionConfig config, Endpoint endpoint, @Nullable String database) {
+		RpcOptions options = new RpcOptions((int) config.getConnectTimeout().toMillis(),
+				(int) config.getReadTimeout().toMillis(), config.isEnableCompression(),
+				RpcOptions.DEFAULT_MAX_FRAME_SIZE);
+		RpcClient client;
+		try {
+			client = RpcClient.connect(endpoint, options);
+		}
+		catch (TTransportException ex) {
+			throw new IoTDBConnectionException(endpoint + ": " + describe(ex), ex);
+		}
+		try {
+			return open(config, client, database);
+		}
+		catch (RuntimeException ex) {
+			client.close();
+			throw ex;
+		}
+	}
+
+	private static RpcTableSession open(TableSessionConfig config, RpcClient client, @Nullable String database) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("version", "V_1_0");
 		settings.put("sql_dialect", "table");
-		if (config.getDatabase() != null) {
-			settings.put("db", config.getDatabase());
+		if (database != null) {
+			settings.put("db", database);
 		}
 		OpenSessionResponse response;
 		long statementId;
@@ -116,8 +125,7 @@ final class RpcTableSession implements TableSession {
 				: TimestampPrecision.MILLISECONDS;
 		logger.debug("Opened session {} on {} (timestamp precision {})", response.sessionId(), client.endpoint(),
 				precision.symbol());
-		return new RpcTableSession(config, client, response.sessionId(), statementId, precision,
-				config.getDatabase());
+		return new RpcTableSession(config, client, response.sessionId(), statementId, precision, database);
 	}
 
 	@Override
@@ -138,6 +146,45 @@ final class RpcTableSession implements TableSession {
 		var request = TabletEncoder.encode(this.sessionId, tablet, this.precision);
 		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client.insertTablet(request));
 		Statuses.check(status);
+	}
+
+	/**
+	 * Inserts some rows of a tablet.
+	 * @param times the tablet's times in this session's precision
+	 * @param order the rows to send in time order, or {@code null} for all rows, already in time order
+	 * @return the server's status, a success that may carry redirection hints, one per row sent
+	 * @throws StatementExecutionException when the server refuses the rows
+	 */
+	Status insertTablet(TabletData tablet, long[] times, int @Nullable [] order) {
+		ensureOpen();
+		var request = TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order);
+		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client.insertTablet(request));
+		Statuses.check(status);
+		return status;
+	}
+
+	/** Asks the server whether the connection still works, without touching the session's state. */
+	boolean ping() {
+		if (!this.open) {
+			return false;
+		}
+		try {
+			return call("ping", 0, this.client::testConnection).isSuccess();
+		}
+		catch (IoTDBConnectionException ex) {
+			return false;
+		}
+	}
+
+	Endpoint endpoint() {
+		return this.client.endpoint();
+	}
+
+	/** Closes the data sets still open, releasing their queries on the server. */
+	void closeOpenDataSets() {
+		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
+			dataSet.close();
+		}
 	}
 
 	@Override

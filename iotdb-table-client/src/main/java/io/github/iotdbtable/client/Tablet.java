@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class Tablet implements TabletData {
+public final class Tablet extends TabletData {
 
 	private final TabletSchema schema;
 
@@ -205,12 +205,12 @@ public final class Tablet implements TabletData {
 	}
 
 	@Override
-	public TabletSchema schema() {
+	TabletSchema schema() {
 		return this.schema;
 	}
 
 	@Override
-	public long[] timestamps(TimestampPrecision precision) {
+	long[] timestamps(TimestampPrecision precision) {
 		Instant[] given = this.instants;
 		if (given == null) {
 			return this.timestamps;
@@ -225,20 +225,26 @@ public final class Tablet implements TabletData {
 	}
 
 	@Override
-	public boolean isNull(int column, int row) {
+	boolean isNull(int column, int row) {
 		return this.values[column][row] == null;
 	}
 
 	@Override
-	public boolean mayHaveNulls(int column) {
+	boolean mayHaveNulls(int column) {
 		return true;
 	}
 
 	@Override
-	public void writeColumn(int column, int @Nullable [] order, TabletBuffer out, TimestampPrecision precision) {
+	@Nullable String stringValue(int column, int row) {
+		return (String) this.values[column][row];
+	}
+
+	@Override
+	void writeColumn(int column, int @Nullable [] order, TabletBuffer out, TimestampPrecision precision) {
 		DataType type = this.schema.dataType(column);
 		Object[] cells = this.values[column];
-		for (int i = 0; i < this.rowCount; i++) {
+		int count = (order != null) ? order.length : this.rowCount;
+		for (int i = 0; i < count; i++) {
 			int row = (order != null) ? order[i] : i;
 			TabletValues.write(out, type, cells[row], precision, this.schema, column, row);
 		}

@@ -14,11 +14,19 @@ final class TabletEncoder {
 	}
 
 	static InsertTabletRequest encode(long sessionId, TabletData tablet, TimestampPrecision precision) {
-		TabletSchema schema = tablet.schema();
-		int rows = tablet.rowCount();
-		int columns = schema.columnCount();
 		long[] times = tablet.timestamps(precision);
-		int[] order = TimeOrder.sortedOrder(times, rows);
+		return encode(sessionId, tablet, precision, times, TimeOrder.sortedOrder(times, tablet.rowCount()));
+	}
+
+	/**
+	 * Encodes some rows of a tablet, in the given order.
+	 * @param order the rows to send, in time order
+	 */
+	static InsertTabletRequest encode(long sessionId, TabletData tablet, TimestampPrecision precision, long[] times,
+			int @Nullable [] order) {
+		TabletSchema schema = tablet.schema();
+		int rows = (order != null) ? order.length : tablet.rowCount();
+		int columns = schema.columnCount();
 
 		TabletBuffer timestamps = new TabletBuffer(8 * rows);
 		if (order == null) {
@@ -37,7 +45,7 @@ final class TabletEncoder {
 		boolean[] hasNulls = new boolean[columns];
 		boolean anyNulls = false;
 		for (int column = 0; column < columns; column++) {
-			hasNulls[column] = hasNull(tablet, column, rows);
+			hasNulls[column] = hasNull(tablet, column, order, rows);
 			anyNulls |= hasNulls[column];
 		}
 		if (anyNulls) {
@@ -55,12 +63,12 @@ final class TabletEncoder {
 				schema.categoryCodes(), values.toByteBuffer(), timestamps.toByteBuffer(), rows);
 	}
 
-	private static boolean hasNull(TabletData tablet, int column, int rows) {
+	private static boolean hasNull(TabletData tablet, int column, int @Nullable [] order, int rows) {
 		if (!tablet.mayHaveNulls(column)) {
 			return false;
 		}
-		for (int row = 0; row < rows; row++) {
-			if (tablet.isNull(column, row)) {
+		for (int i = 0; i < rows; i++) {
+			if (tablet.isNull(column, (order != null) ? order[i] : i)) {
 				return true;
 			}
 		}
@@ -92,21 +100,27 @@ final class TabletEncoder {
 		 * @return the row indexes in ascending time order, or {@code null} when the rows are in order already
 		 */
 		static int @Nullable [] sortedOrder(long[] times, int rows) {
-			int firstDescent = -1;
 			for (int i = 1; i < rows; i++) {
 				if (times[i] < times[i - 1]) {
-					firstDescent = i;
-					break;
+					int[] order = new int[rows];
+					for (int row = 0; row < rows; row++) {
+						order[row] = row;
+					}
+					sort(times, order);
+					return order;
 				}
 			}
-			if (firstDescent < 0) {
-				return null;
-			}
-			int[] order = new int[rows];
-			for (int i = 0; i < rows; i++) {
-				order[i] = i;
-			}
-			int[] scratch = new int[rows];
+			return null;
+		}
+
+		/**
+		 * Sorts rows by time, keeping rows of equal time in their given order.
+		 * @param times the time of every row
+		 * @param order the rows to sort, sorted in place
+		 */
+		static void sort(long[] times, int[] order) {
+			int rows = order.length;
+			int[] scratch = null;
 			// bottom-up merge sort: stable, no boxing
 			for (int width = 1; width < rows; width *= 2) {
 				for (int left = 0; left < rows - width; left += 2 * width) {
@@ -115,10 +129,12 @@ final class TabletEncoder {
 					if (times[order[middle - 1]] <= times[order[middle]]) {
 						continue;
 					}
+					if (scratch == null) {
+						scratch = new int[rows];
+					}
 					merge(times, order, scratch, left, middle, right);
 				}
 			}
-			return order;
 		}
 
 		private static void merge(long[] times, int[] order, int[] scratch, int left, int middle, int right) {

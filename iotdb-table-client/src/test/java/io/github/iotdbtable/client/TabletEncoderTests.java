@@ -147,6 +147,24 @@ class TabletEncoderTests {
 	}
 
 	@Test
+	void aSubsetOfRowsIsEncodedInTheGivenOrder() {
+		Tablet tablet = Tablet.builder("t").tag("id").field("v", DataType.INT32).build();
+		tablet.addRow(30L, "a", 3);
+		tablet.addRow(10L, "b", null);
+		tablet.addRow(20L, "c", 2);
+		long[] times = tablet.timestamps(TimestampPrecision.MILLISECONDS);
+		InsertTabletRequest request = TabletEncoder.encode(1L, tablet, TimestampPrecision.MILLISECONDS, times,
+				new int[] { 1, 0 });
+		assertThat(request.rowCount()).isEqualTo(2);
+		assertThat(longs(request.timestamps())).containsExactly(10L, 30L);
+		ByteBuffer expected = ByteBuffer.allocate(64);
+		expected.putInt(1).put((byte) 'b').putInt(1).put((byte) 'a');
+		expected.putInt(0).putInt(3);
+		expected.put((byte) 0).put((byte) 1).put((byte) 0b01);
+		assertThat(bytes(request.values())).containsExactly(bytes(expected.flip()));
+	}
+
+	@Test
 	void datesAreWrittenAsYearMonthDayIntegers() {
 		Tablet tablet = Tablet.builder("t").field("day", DataType.DATE).build();
 		tablet.addRow(1L, LocalDate.of(2024, 2, 29));

@@ -24,6 +24,7 @@ import io.github.iotdbtable.client.Row;
 import io.github.iotdbtable.client.SessionDataSet;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionConfig;
+import io.github.iotdbtable.client.TableSessionPoolConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,6 +182,15 @@ public final class IoTDBCluster implements AutoCloseable {
 	 */
 	public TableSessionConfig.Builder sessionConfig() {
 		return TableSessionConfig.builder().nodeUrls(nodeUrls()).enableCompression(compressedRpc());
+	}
+
+	/**
+	 * A pool config builder pointing at this cluster's DataNodes as the default user, with RPC compression as for
+	 * {@link #sessionConfig()}.
+	 * @return a builder to add settings to
+	 */
+	public TableSessionPoolConfig.Builder poolConfig() {
+		return TableSessionPoolConfig.builder().nodeUrls(nodeUrls()).enableCompression(compressedRpc());
 	}
 
 	private boolean compressedRpc() {

@@ -2,6 +2,7 @@ package io.github.iotdbtable.test;
 
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionConfig;
+import io.github.iotdbtable.client.TableSessionPoolConfig;
 
 /**
  * A database created for one test class on an {@link IoTDBCluster}, dropped after the class.
@@ -18,6 +19,14 @@ public record TestDatabase(String name, IoTDBCluster cluster) {
 	 */
 	public TableSessionConfig.Builder sessionConfig() {
 		return this.cluster.sessionConfig().database(this.name);
+	}
+
+	/**
+	 * A pool config builder pointing at the cluster, with this database selected.
+	 * @return a builder to add settings to
+	 */
+	public TableSessionPoolConfig.Builder poolConfig() {
+		return this.cluster.poolConfig().database(this.name);
 	}
 
 	/** Opens a session on the cluster with this database selected. */

@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IoTDBTest
 class SeedExampleIT {
 
-	private static final List<String> COLUMN_NAMES = List.of("id1", "attr1", "m1");
+	static final List<String> COLUMN_NAMES = List.of("id1", "attr1", "m1");
 
-	private static final List<DataType> DATA_TYPES = List.of(DataType.STRING, DataType.STRING, DataType.DOUBLE);
+	static final List<DataType> DATA_TYPES = List.of(DataType.STRING, DataType.STRING, DataType.DOUBLE);
 
 	// the seed spells the categories ID and MEASUREMENT: accepted as aliases of TAG and FIELD
-	private static final List<ColumnCategory> COLUMN_TYPES = List.of(ColumnCategory.ID, ColumnCategory.ATTRIBUTE,
+	static final List<ColumnCategory> COLUMN_TYPES = List.of(ColumnCategory.ID, ColumnCategory.ATTRIBUTE,
 			ColumnCategory.MEASUREMENT);
 
 	@Test
@@ -54,7 +54,11 @@ class SeedExampleIT {
 			List<Future<?>> writers = new ArrayList<>();
 			for (int table = 0; table < 2; table++) {
 				int number = table;
-				writers.add(threads.submit(() -> insertData(config, number)));
+				writers.add(threads.submit(() -> {
+					try (TableSession session = TableSession.open(config)) {
+						insertData(session, number);
+					}
+				}));
 			}
 			for (Future<?> writer : writers) {
 				writer.get();
@@ -85,32 +89,31 @@ class SeedExampleIT {
 		}
 	}
 
-	private static void insertData(TableSessionConfig config, int number) {
-		try (TableSession session = TableSession.open(config)) {
-			List<List<Object>> values = new ArrayList<>();
-			List<Long> timestamps = new ArrayList<>();
-			for (int row = 0; row < 15; row++) {
-				timestamps.add((long) row);
-				values.add(List.of("id:" + row, "attr:" + row, row * 1.0));
-			}
-			Tablet tablet = new Tablet("table" + number, COLUMN_NAMES, DATA_TYPES, values, timestamps, COLUMN_TYPES);
-			session.insert(tablet);
-			session.executeNonQueryStatement("FLush");
-
-			long[] npTimestamps = new long[15];
-			String[] ids = new String[15];
-			String[] attrs = new String[15];
-			double[] m1 = new double[15];
-			for (int i = 0; i < 15; i++) {
-				npTimestamps[i] = 15 + i;
-				ids[i] = "id:" + (15 + i);
-				attrs[i] = "attr:" + (15 + i);
-				m1[i] = 15.0 + i;
-			}
-			ColumnarTablet npTablet = new ColumnarTablet("table" + number, COLUMN_NAMES, DATA_TYPES, COLUMN_TYPES,
-					npTimestamps, List.of(ids, attrs, m1), null);
-			session.insert(npTablet);
+	/** The seed's insert_data: a row tablet, a flush, then a columnar tablet into table{number}. */
+	static void insertData(TableSession session, int number) {
+		List<List<Object>> values = new ArrayList<>();
+		List<Long> timestamps = new ArrayList<>();
+		for (int row = 0; row < 15; row++) {
+			timestamps.add((long) row);
+			values.add(List.of("id:" + row, "attr:" + row, row * 1.0));
 		}
+		Tablet tablet = new Tablet("table" + number, COLUMN_NAMES, DATA_TYPES, values, timestamps, COLUMN_TYPES);
+		session.insert(tablet);
+		session.executeNonQueryStatement("FLush");
+
+		long[] npTimestamps = new long[15];
+		String[] ids = new String[15];
+		String[] attrs = new String[15];
+		double[] m1 = new double[15];
+		for (int i = 0; i < 15; i++) {
+			npTimestamps[i] = 15 + i;
+			ids[i] = "id:" + (15 + i);
+			attrs[i] = "attr:" + (15 + i);
+			m1[i] = 15.0 + i;
+		}
+		ColumnarTablet npTablet = new ColumnarTablet("table" + number, COLUMN_NAMES, DATA_TYPES, COLUMN_TYPES,
+				npTimestamps, List.of(ids, attrs, m1), null);
+		session.insert(npTablet);
 	}
 
 }
