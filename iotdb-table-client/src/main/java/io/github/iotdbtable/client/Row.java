@@ -73,6 +73,9 @@ public interface Row {
 
 	@Nullable Object getObject(String column);
 
+	/** The number of columns. */
+	int getColumnCount();
+
 	/**
 	 * A copy of the row's values, each as {@link #getObject(int)} returns it.
 	 * @return the values, in column order

@@ -85,7 +85,8 @@ final class RpcTableSession implements TableSession {
 	static RpcTableSession open(TableSessionConfig config, Endpoint endpoint, @Nullable String database) {
 		RpcOptions options = new RpcOptions((int) config.getConnectTimeout().toMillis(),
 				(int) config.getReadTimeout().toMillis(), config.isEnableCompression(),
-				RpcOptions.DEFAULT_MAX_FRAME_SIZE);
+				RpcOptions.DEFAULT_MAX_FRAME_SIZE,
+				(config.getSslContext() != null) ? config.getSslContext().getSocketFactory() : null);
 		RpcClient client;
 		try {
 			client = RpcClient.connect(endpoint, options);
@@ -182,6 +183,9 @@ final class RpcTableSession implements TableSession {
 
 	/** Closes the data sets still open, releasing their queries on the server. */
 	void closeOpenDataSets() {
+		if (this.openDataSets.isEmpty()) {
+			return;
+		}
 		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
 			dataSet.close();
 		}

@@ -231,6 +231,11 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private final class CurrentRow implements Row {
 
+		@Override
+		public int getColumnCount() {
+			return SessionDataSet.this.columnNames.size();
+		}
+
 		private BlockColumn column(int column) {
 			if (!SessionDataSet.this.positioned || SessionDataSet.this.block == null) {
 				throw new IllegalStateException(SessionDataSet.this.closed ? "the data set is closed"

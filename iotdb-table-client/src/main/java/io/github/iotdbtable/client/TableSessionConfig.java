@@ -1,11 +1,20 @@
 package io.github.iotdbtable.client;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.github.iotdbtable.client.rpc.Endpoint;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +68,8 @@ public final class TableSessionConfig {
 
 	private final Duration queryTimeout;
 
+	private final @Nullable SSLContext sslContext;
+
 	private TableSessionConfig(Builder builder) {
 		this.endpoints = parseNodeUrls(builder.nodeUrls);
 		this.nodeUrls = List.copyOf(builder.nodeUrls);
@@ -77,6 +88,7 @@ public final class TableSessionConfig {
 		this.connectTimeout = requireMillis(builder.connectTimeout, "connectTimeout");
 		this.readTimeout = requireMillis(builder.readTimeout, "readTimeout");
 		this.queryTimeout = requireMillis(builder.queryTimeout, "queryTimeout");
+		this.sslContext = builder.sslContext;
 	}
 
 	public static Builder builder() {
@@ -99,6 +111,7 @@ public final class TableSessionConfig {
 		builder.connectTimeout = this.connectTimeout;
 		builder.readTimeout = this.readTimeout;
 		builder.queryTimeout = this.queryTimeout;
+		builder.sslContext = this.sslContext;
 		return builder;
 	}
 
@@ -154,13 +167,21 @@ public final class TableSessionConfig {
 		return this.queryTimeout;
 	}
 
+	/**
+	 * The TLS settings connections use, or {@code null} for plain TCP.
+	 * @return the SSL context
+	 */
+	public @Nullable SSLContext getSslContext() {
+		return this.sslContext;
+	}
+
 	@Override
 	public String toString() {
 		return "TableSessionConfig{nodeUrls=" + this.nodeUrls + ", username='" + this.username
 				+ "', password=******, database=" + this.database + ", fetchSize=" + this.fetchSize + ", timeZone="
 				+ this.timeZone + ", enableCompression=" + this.enableCompression + ", connectTimeout="
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", queryTimeout=" + this.queryTimeout
-				+ "}";
+				+ ", ssl=" + (this.sslContext != null) + "}";
 	}
 
 	/**
@@ -253,6 +274,8 @@ public final class TableSessionConfig {
 
 		private @Nullable Duration queryTimeout = Duration.ZERO;
 
+		private @Nullable SSLContext sslContext;
+
 		private Builder() {
 		}
 
@@ -322,6 +345,49 @@ public final class TableSessionConfig {
 
 		public Builder queryTimeout(Duration queryTimeout) {
 			this.queryTimeout = queryTimeout;
+			return this;
+		}
+
+		/**
+		 * Connects over TLS with the given settings (the server needs {@code enable_thrift_ssl=true}). The server's
+		 * certificate chain is checked against the context's trust material; its host name is not.
+		 * @param sslContext the TLS settings, or {@code null} for plain TCP
+		 * @return this builder
+		 */
+		public Builder sslContext(@Nullable SSLContext sslContext) {
+			this.sslContext = sslContext;
+			return this;
+		}
+
+		/**
+		 * Connects over TLS, trusting the certificates of a trust store (JKS or PKCS12).
+		 * @param trustStore the trust store file
+		 * @param password its password, or {@code null} for none
+		 * @return this builder
+		 * @throws IllegalArgumentException naming the file when it cannot be read as a trust store
+		 */
+		public Builder trustStore(Path trustStore, @Nullable String password) {
+			if (!Files.isRegularFile(trustStore) || !Files.isReadable(trustStore)) {
+				throw new IllegalArgumentException("trust store '" + trustStore + "' is not a readable file");
+			}
+			char[] secret = (password != null) ? password.toCharArray() : null;
+			try {
+				KeyStore store = KeyStore.getInstance(trustStore.toFile(), secret);
+				TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+				trust.init(store);
+				SSLContext context = SSLContext.getInstance("TLS");
+				context.init(null, trust.getTrustManagers(), null);
+				this.sslContext = context;
+			}
+			catch (IOException | GeneralSecurityException ex) {
+				throw new IllegalArgumentException(
+						"trust store '" + trustStore + "' cannot be used: " + ex.getClass().getSimpleName(), ex);
+			}
+			finally {
+				if (secret != null) {
+					Arrays.fill(secret, '\0');
+				}
+			}
 			return this;
 		}
 

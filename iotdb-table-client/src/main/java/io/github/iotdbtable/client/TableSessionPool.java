@@ -1,19 +1,21 @@
 package io.github.iotdbtable.client;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.iotdbtable.client.rpc.Endpoint;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Borrowing.</b> {@link #getSession()} hands out an idle session or opens a new one while fewer than
- * {@code maxPoolSize} are open; otherwise it waits, first come first served, up to the wait timeout and then throws
- * {@link PoolTimeoutException}. A borrowed session is for one thread at a time.
+ * {@code maxPoolSize} are open; otherwise it waits up to the wait timeout and then throws {@link PoolTimeoutException}.
+ * Waiting threads are woken in the order they arrived. A thread that finds an idle session takes it even while others
+ * wait, which keeps the pool fast when threads outnumber sessions; a waiter passed over for a few milliseconds is
+ * handed the next session that comes back, so no thread waits long. A borrowed session is for one thread at a time.
  *
  * <p><b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are closed (releasing their
  * queries), and its database is set back to the pool's: a session that ran {@code USE} is switched back, or closed
@@ -70,8 +74,11 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TableSessionPool.class);
 
-	/** The longest pause between housekeeping runs (idle timeout, lifetime, minimum idle). */
-	private static final long MAX_HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(30);
+	/** The period of the coarse clock and of housekeeping (idle timeout, lifetime, minimum idle). */
+	private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	/** How long a waiter may be passed over before the next returned session is handed to it. */
+	private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
 	private final TableSessionPoolConfig config;
 
@@ -79,18 +86,23 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final TableSessionPoolListener listener;
 
+	private final boolean timed;
+
 	private final String name;
 
-	private final Semaphore permits;
-
-	private final ConcurrentLinkedDeque<PoolEntry> idle = new ConcurrentLinkedDeque<>();
-
-	private final AtomicInteger idleCount = new AtomicInteger();
-
-	private final AtomicInteger activeCount = new AtomicInteger();
+	private final AtomicReferenceArray<PoolEntry> slots;
 
 	/** Entries that exist: idle, borrowed or being opened. Never above maxPoolSize. */
 	private final AtomicInteger totalCount = new AtomicInteger();
+
+	private final AtomicInteger waiterCount = new AtomicInteger();
+
+	/** Waiters passed over for longer than the patience: while there are any, idle sessions go to waiters only. */
+	private final AtomicInteger starvingCount = new AtomicInteger();
+
+	private final ReentrantLock waiterLock = new ReentrantLock();
+
+	private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
 	private final LongAdder created = new LongAdder();
 
@@ -108,6 +120,15 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final long waitTimeoutNanos;
 
+	private final long validateAfterTicks;
+
+	private final long idleTimeoutTicks;
+
+	private final long lifetimeTicks;
+
+	/** A clock that costs a memory read: seconds since the pool started, advanced by the housekeeper. */
+	private volatile long ticks;
+
 	public TableSessionPool(TableSessionPoolConfig config) {
 		this(config, TableSessionPoolListener.NONE);
 	}
@@ -121,12 +142,16 @@ public final class TableSessionPool implements AutoCloseable {
 	public TableSessionPool(TableSessionPoolConfig config, TableSessionPoolListener listener) {
 		this.config = Objects.requireNonNull(config, "config");
 		this.listener = Objects.requireNonNull(listener, "listener");
+		this.timed = listener != TableSessionPoolListener.NONE;
 		this.sessionConfig = config.getSessionConfig();
 		this.name = config.getPoolName();
-		this.permits = new Semaphore(config.getMaxPoolSize(), true);
+		this.slots = new AtomicReferenceArray<>(config.getMaxPoolSize());
 		this.nodes = new NodeSelector(this.sessionConfig.endpoints());
 		this.leaders = config.isEnableRedirection() ? new LeaderCache() : null;
 		this.waitTimeoutNanos = config.getWaitTimeout().toNanos();
+		this.validateAfterTicks = ticks(config.getValidateAfterIdle());
+		this.idleTimeoutTicks = ticks(config.getIdleTimeout());
+		this.lifetimeTicks = ticks(config.getMaxLifetime());
 		this.housekeeper = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, this.name + "-housekeeper");
 			thread.setDaemon(true);
@@ -134,8 +159,7 @@ public final class TableSessionPool implements AutoCloseable {
 		});
 		this.housekeeper.setRemoveOnCancelPolicy(true);
 		this.housekeeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		long period = housekeepingPeriodNanos(config);
-		this.housekeeper.scheduleWithFixedDelay(this::housekeep, 0, period, TimeUnit.NANOSECONDS);
+		this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
 		logger.debug("Started pool {} ({})", this.name, config);
 	}
 
@@ -148,43 +172,35 @@ public final class TableSessionPool implements AutoCloseable {
 	 */
 	public TableSession getSession() {
 		ensureOpen();
-		long start = System.nanoTime();
-		boolean acquired;
-		try {
-			acquired = this.permits.tryAcquire(this.waitTimeoutNanos, TimeUnit.NANOSECONDS);
+		long start = this.timed ? System.nanoTime() : 0L;
+		PoolEntry entry = takeIdle();
+		if (entry == null) {
+			entry = takeOrWait();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IoTDBException("interrupted while waiting for a session of pool '" + this.name + "'", ex);
+		long now = 0L;
+		if (this.timed) {
+			now = System.nanoTime();
+			this.listener.sessionAcquired(now - start);
 		}
-		if (!acquired) {
-			long waited = System.nanoTime() - start;
-			this.timeouts.increment();
-			this.listener.acquireTimedOut(waited);
-			throw new PoolTimeoutException("pool '" + this.name + "' has no free session after "
-					+ TimeUnit.NANOSECONDS.toMillis(waited) + " ms: " + this.activeCount.get() + " of "
-					+ this.config.getMaxPoolSize() + " in use, " + this.permits.getQueueLength() + " more waiting");
-		}
-		PoolEntry entry;
-		try {
-			ensureOpen();
-			entry = take(start);
-		}
-		catch (RuntimeException ex) {
-			this.permits.release();
-			throw ex;
-		}
-		this.activeCount.incrementAndGet();
-		this.listener.sessionAcquired(System.nanoTime() - start);
-		return new PooledTableSession(this, entry, System.nanoTime(), leakWatch());
+		return new PooledTableSession(this, entry, now, leakWatch());
 	}
 
 	/** A snapshot of the pool's counts. */
 	public TableSessionPoolStats getStats() {
+		int active = 0;
+		int idle = 0;
+		for (int i = 0; i < this.slots.length(); i++) {
+			PoolEntry entry = this.slots.get(i);
+			if (entry != null) {
+				int state = entry.state();
+				active += (state == PoolEntry.IN_USE) ? 1 : 0;
+				idle += (state == PoolEntry.IDLE) ? 1 : 0;
+			}
+		}
 		Map<String, Long> inserts = new LinkedHashMap<>();
 		this.insertsByNode.forEach((node, count) -> inserts.put(node.toString(), count.sum()));
-		return new TableSessionPoolStats(this.config.getMaxPoolSize(), this.activeCount.get(), this.idleCount.get(),
-				this.permits.getQueueLength(), this.created.sum(), this.timeouts.sum(), inserts);
+		return new TableSessionPoolStats(this.config.getMaxPoolSize(), active, idle, this.waiterCount.get(),
+				this.created.sum(), this.timeouts.sum(), inserts);
 	}
 
 	public TableSessionPoolConfig getConfig() {
@@ -206,19 +222,15 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 		this.housekeeper.shutdownNow();
 		closeIdle();
-		// wake the waiting borrowers: they see the pool closed
-		this.permits.release(1 << 20);
+		wakeAllWaiters();
 		logger.debug("Closed pool {}", this.name);
 	}
 
 	@Override
 	public String toString() {
+		TableSessionPoolStats stats = getStats();
 		return "TableSessionPool{name=" + this.name + ", nodeUrls=" + this.sessionConfig.getNodeUrls() + ", active="
-				+ this.activeCount.get() + ", idle=" + this.idleCount.get() + ", closed=" + this.closed.get() + "}";
-	}
-
-	TableSessionConfig sessionConfig() {
-		return this.sessionConfig;
+				+ stats.active() + ", idle=" + stats.idle() + ", closed=" + this.closed.get() + "}";
 	}
 
 	int maxRetry() {
@@ -279,56 +291,235 @@ public final class TableSessionPool implements AutoCloseable {
 
 	/**
 	 * Takes a session back from a borrower.
-	 * @param borrowedAt when it was handed out
+	 * @param borrowedAt when it was handed out, in {@link System#nanoTime()} when the pool is timed
 	 */
 	void release(PoolEntry entry, long borrowedAt) {
-		long now = System.nanoTime();
-		this.activeCount.decrementAndGet();
 		try {
-			if (!this.closed.get() && reset(entry) && !expired(entry, now)) {
-				entry.returnedAt = now;
-				this.idle.offerFirst(entry);
-				this.idleCount.incrementAndGet();
-				if (this.closed.get()) {
-					closeIdle();
+			long tick = this.ticks;
+			if (!this.closed.get() && reset(entry)
+					&& (this.lifetimeTicks == 0 || tick - entry.createdTick < this.lifetimeTicks)) {
+				entry.returnedTick = tick;
+				if (!handOff(entry)) {
+					entry.free();
+					if (this.waiterCount.get() > 0) {
+						wakeFirstWaiter();
+					}
+					if (this.closed.get()) {
+						closeIdle();
+					}
 				}
 			}
 			else {
 				discard(entry);
+				if (this.waiterCount.get() > 0) {
+					wakeFirstWaiter();
+				}
 			}
 		}
 		finally {
-			this.permits.release();
-			this.listener.sessionReturned(now - borrowedAt);
+			if (this.timed) {
+				this.listener.sessionReturned(System.nanoTime() - borrowedAt);
+			}
 		}
 	}
 
-	private PoolEntry take(long start) {
-		while (true) {
-			PoolEntry entry = this.idle.pollFirst();
-			if (entry != null) {
-				this.idleCount.decrementAndGet();
+	/** Takes an idle session, starting at a slot chosen by the thread so that threads rarely meet. */
+	private @Nullable PoolEntry takeIdle() {
+		if (this.starvingCount.get() > 0) {
+			return null;
+		}
+		int size = this.slots.length();
+		int start = (int) (Thread.currentThread().getId() % size);
+		for (int i = 0; i < size; i++) {
+			int index = start + i;
+			PoolEntry entry = this.slots.get((index < size) ? index : index - size);
+			if (entry != null && entry.take()) {
 				if (usable(entry)) {
 					return entry;
 				}
 				discard(entry);
-				continue;
 			}
-			if (reserveSlot()) {
-				try {
-					return new PoolEntry(openSession(this.sessionConfig.getDatabase()), System.nanoTime());
+		}
+		return null;
+	}
+
+	private PoolEntry takeOrWait() {
+		long deadline = System.nanoTime() + this.waitTimeoutNanos;
+		PoolEntry entry = createIfRoom();
+		if (entry != null) {
+			return entry;
+		}
+		Waiter waiter = new Waiter(Thread.currentThread());
+		this.waiterLock.lock();
+		try {
+			this.waiters.addLast(waiter);
+			this.waiterCount.incrementAndGet();
+		}
+		finally {
+			this.waiterLock.unlock();
+		}
+		long waitStart = System.nanoTime();
+		try {
+			while (true) {
+				entry = waiter.handed;
+				if (entry == null) {
+					entry = scanAsWaiter();
 				}
-				catch (RuntimeException ex) {
-					this.totalCount.decrementAndGet();
-					throw ex;
+				if (entry == null) {
+					entry = createIfRoom();
+				}
+				if (entry != null) {
+					return entry;
+				}
+				ensureOpen();
+				long now = System.nanoTime();
+				long remaining = deadline - now;
+				if (remaining <= 0) {
+					this.timeouts.increment();
+					this.listener.acquireTimedOut(now - waitStart);
+					TableSessionPoolStats stats = getStats();
+					throw new PoolTimeoutException("pool '" + this.name + "' has no free session after "
+							+ TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos - remaining) + " ms: "
+							+ stats.active() + " of " + this.config.getMaxPoolSize() + " in use, "
+							+ (stats.pending() - 1) + " more waiting");
+				}
+				if (!waiter.starving && now - waitStart >= PATIENCE_NANOS) {
+					waiter.starving = true;
+					this.starvingCount.incrementAndGet();
+				}
+				// until it starves a waiter wakes once to say so; then it is woken when a session is handed to it
+				LockSupport.parkNanos(this, waiter.starving ? remaining : Math.min(remaining, PATIENCE_NANOS));
+				if (Thread.interrupted()) {
+					Thread.currentThread().interrupt();
+					throw new IoTDBException("interrupted while waiting for a session of pool '" + this.name + "'");
 				}
 			}
-			// every slot exists: one is being opened to fill minIdle and is about to be idle
-			if (System.nanoTime() - start > this.waitTimeoutNanos) {
-				throw new PoolTimeoutException("pool '" + this.name + "' has no free session after "
-						+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+		}
+		finally {
+			leave(waiter, entry);
+		}
+	}
+
+	/** A waiter looks for an idle session in every slot. */
+	private @Nullable PoolEntry scanAsWaiter() {
+		int size = this.slots.length();
+		for (int i = 0; i < size; i++) {
+			PoolEntry entry = this.slots.get(i);
+			if (entry != null && entry.take()) {
+				if (usable(entry)) {
+					return entry;
+				}
+				discard(entry);
 			}
-			LockSupport.parkNanos(50_000);
+		}
+		return null;
+	}
+
+	/** Removes a waiter from the queue; an entry handed to it meanwhile goes back to the pool unless it took it. */
+	private void leave(Waiter waiter, @Nullable PoolEntry taken) {
+		boolean queued;
+		this.waiterLock.lock();
+		try {
+			queued = this.waiters.remove(waiter);
+			if (queued) {
+				this.waiterCount.decrementAndGet();
+			}
+		}
+		finally {
+			this.waiterLock.unlock();
+		}
+		if (waiter.starving) {
+			this.starvingCount.decrementAndGet();
+		}
+		PoolEntry handed = waiter.handed;
+		if (!queued && handed != null && handed != taken) {
+			// handed an entry while it found another or gave up: pass it on
+			if (!handOff(handed)) {
+				handed.free();
+				if (this.waiterCount.get() > 0) {
+					wakeFirstWaiter();
+				}
+			}
+		}
+		else if (taken != null && this.waiterCount.get() > 0) {
+			// the next waiter may find the pool has room or an idle session too
+			wakeFirstWaiter();
+		}
+	}
+
+	/** Gives a returned entry straight to the first waiter when it has been passed over too long. */
+	private boolean handOff(PoolEntry entry) {
+		if (this.waiterCount.get() == 0) {
+			return false;
+		}
+		Waiter first;
+		this.waiterLock.lock();
+		try {
+			first = this.waiters.peekFirst();
+			if (first == null || !first.starving) {
+				return false;
+			}
+			this.waiters.pollFirst();
+			this.waiterCount.decrementAndGet();
+			first.handed = entry;
+		}
+		finally {
+			this.waiterLock.unlock();
+		}
+		LockSupport.unpark(first.thread);
+		return true;
+	}
+
+	private void wakeFirstWaiter() {
+		Waiter first;
+		this.waiterLock.lock();
+		try {
+			first = this.waiters.peekFirst();
+		}
+		finally {
+			this.waiterLock.unlock();
+		}
+		if (first != null) {
+			LockSupport.unpark(first.thread);
+		}
+	}
+
+	private void wakeAllWaiters() {
+		this.waiterLock.lock();
+		try {
+			this.waiters.forEach((waiter) -> LockSupport.unpark(waiter.thread));
+		}
+		finally {
+			this.waiterLock.unlock();
+		}
+	}
+
+	/** Opens a new session when the pool has room, in a free slot. */
+	private @Nullable PoolEntry createIfRoom() {
+		if (!reserveSlot()) {
+			return null;
+		}
+		PoolEntry entry;
+		try {
+			entry = new PoolEntry(openSession(this.sessionConfig.getDatabase()), this.ticks);
+		}
+		catch (RuntimeException ex) {
+			this.totalCount.decrementAndGet();
+			throw ex;
+		}
+		install(entry);
+		return entry;
+	}
+
+	private void install(PoolEntry entry) {
+		while (true) {
+			for (int i = 0; i < this.slots.length(); i++) {
+				if (this.slots.get(i) == null && this.slots.compareAndSet(i, null, entry)) {
+					return;
+				}
+			}
+			// a discarded entry is leaving its slot right now
+			Thread.onSpinWait();
 		}
 	}
 
@@ -336,20 +527,14 @@ public final class TableSessionPool implements AutoCloseable {
 		if (!entry.session.isOpen()) {
 			return false;
 		}
-		long now = System.nanoTime();
-		if (expired(entry, now)) {
+		long idleTicks = this.ticks - entry.returnedTick;
+		if (this.lifetimeTicks != 0 && this.ticks - entry.createdTick >= this.lifetimeTicks) {
 			return false;
 		}
-		Duration validateAfter = this.config.getValidateAfterIdle();
-		if (!validateAfter.isZero() && now - entry.returnedAt > validateAfter.toNanos()) {
+		if (this.validateAfterTicks != 0 && idleTicks >= this.validateAfterTicks) {
 			return entry.session.ping();
 		}
 		return true;
-	}
-
-	private boolean expired(PoolEntry entry, long now) {
-		Duration lifetime = this.config.getMaxLifetime();
-		return !lifetime.isZero() && now - entry.createdAt > lifetime.toNanos();
 	}
 
 	/** Puts a returned session back in the pool's state; false when it must be closed instead. */
@@ -362,7 +547,7 @@ public final class TableSessionPool implements AutoCloseable {
 			session.closeOpenDataSets();
 			String wanted = this.sessionConfig.getDatabase();
 			String current = session.getDatabase();
-			if (!sameDatabase(wanted, current)) {
+			if (wanted != current && !sameDatabase(wanted, current)) {
 				if (wanted == null) {
 					// a session cannot leave a database again: a new one takes its place
 					return false;
@@ -385,7 +570,7 @@ public final class TableSessionPool implements AutoCloseable {
 		int max = this.config.getMaxPoolSize();
 		while (true) {
 			int total = this.totalCount.get();
-			if (total >= max) {
+			if (total >= max || this.closed.get()) {
 				return false;
 			}
 			if (this.totalCount.compareAndSet(total, total + 1)) {
@@ -394,8 +579,15 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
+	/** Closes an entry that its caller took (borrowed, or removed while idle), freeing its slot. */
 	private void discard(PoolEntry entry) {
-		this.totalCount.decrementAndGet();
+		entry.markRemoved();
+		for (int i = 0; i < this.slots.length(); i++) {
+			if (this.slots.compareAndSet(i, entry, null)) {
+				this.totalCount.decrementAndGet();
+				break;
+			}
+		}
 		try {
 			entry.close();
 		}
@@ -405,37 +597,48 @@ public final class TableSessionPool implements AutoCloseable {
 	}
 
 	private void closeIdle() {
-		PoolEntry entry;
-		while ((entry = this.idle.pollFirst()) != null) {
-			this.idleCount.decrementAndGet();
-			discard(entry);
+		for (int i = 0; i < this.slots.length(); i++) {
+			PoolEntry entry = this.slots.get(i);
+			if (entry != null && entry.remove()) {
+				discard(entry);
+			}
 		}
 	}
 
 	private void housekeep() {
 		try {
-			long now = System.nanoTime();
-			Duration idleTimeout = this.config.getIdleTimeout();
-			for (PoolEntry entry : this.idle) {
-				boolean idleTooLong = !idleTimeout.isZero() && now - entry.returnedAt > idleTimeout.toNanos()
-						&& this.idleCount.get() > this.config.getMinIdle();
-				if ((idleTooLong || expired(entry, now)) && this.idle.remove(entry)) {
-					this.idleCount.decrementAndGet();
+			long tick = ++this.ticks;
+			int idle = 0;
+			for (int i = 0; i < this.slots.length(); i++) {
+				PoolEntry entry = this.slots.get(i);
+				if (entry == null || entry.state() != PoolEntry.IDLE) {
+					continue;
+				}
+				boolean idleTooLong = this.idleTimeoutTicks != 0 && tick - entry.returnedTick >= this.idleTimeoutTicks;
+				boolean tooOld = this.lifetimeTicks != 0 && tick - entry.createdTick >= this.lifetimeTicks;
+				if ((tooOld || (idleTooLong && idle >= this.config.getMinIdle())) && entry.remove()) {
 					discard(entry);
 				}
+				else {
+					idle++;
+				}
 			}
-			while (!this.closed.get() && this.idleCount.get() < this.config.getMinIdle() && reserveSlot()) {
+			while (!this.closed.get() && idle < this.config.getMinIdle() && reserveSlot()) {
 				PoolEntry entry;
 				try {
-					entry = new PoolEntry(openSession(this.sessionConfig.getDatabase()), System.nanoTime());
+					entry = new PoolEntry(openSession(this.sessionConfig.getDatabase()), tick);
 				}
 				catch (RuntimeException ex) {
 					this.totalCount.decrementAndGet();
 					logger.debug("Pool {} could not open an idle session: {}", this.name, ex.getMessage());
 					break;
 				}
-				this.idle.offerLast(entry);
-				this.idleCount.incrementAndGet();
+				install(entry);
+				entry.free();
+				idle++;
+				if (this.waiterCount.get() > 0) {
+					wakeFirstWaiter();
+				}
 			}
 			if (this.closed.get()) {
 				closeIdle();
@@ -459,7 +662,7 @@ public final class TableSessionPool implements AutoCloseable {
 							+ "a leak?",
 					this.name, thread, threshold.toMillis(), borrowedHere), threshold.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
+		catch (RejectedExecutionException ex) {
 			return null;
 		}
 	}
@@ -470,14 +673,27 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	private static long housekeepingPeriodNanos(TableSessionPoolConfig config) {
-		long period = MAX_HOUSEKEEPING_NANOS;
-		for (Duration limit : new Duration[] { config.getIdleTimeout(), config.getMaxLifetime() }) {
-			if (!limit.isZero()) {
-				period = Math.min(period, limit.toNanos() / 2);
-			}
+	private static long ticks(Duration duration) {
+		if (duration.isZero()) {
+			return 0;
 		}
-		return Math.max(period, TimeUnit.MILLISECONDS.toNanos(100));
+		return Math.max(1, (duration.toNanos() + TICK_NANOS - 1) / TICK_NANOS);
+	}
+
+	/** A thread waiting for a session. */
+	private static final class Waiter {
+
+		final Thread thread;
+
+		/** Set when the waiter has been passed over long enough to be handed the next returned session. */
+		volatile boolean starving;
+
+		volatile @Nullable PoolEntry handed;
+
+		Waiter(Thread thread) {
+			this.thread = thread;
+		}
+
 	}
 
 }

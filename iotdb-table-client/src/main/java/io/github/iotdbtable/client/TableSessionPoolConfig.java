@@ -1,9 +1,12 @@
 package io.github.iotdbtable.client;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
 
 import org.jspecify.annotations.Nullable;
 
@@ -253,6 +256,18 @@ public final class TableSessionPoolConfig {
 
 		public Builder queryTimeout(Duration queryTimeout) {
 			this.session.queryTimeout(queryTimeout);
+			return this;
+		}
+
+		/** Connects over TLS; see {@link TableSessionConfig.Builder#sslContext(SSLContext)}. */
+		public Builder sslContext(@Nullable SSLContext sslContext) {
+			this.session.sslContext(sslContext);
+			return this;
+		}
+
+		/** Connects over TLS; see {@link TableSessionConfig.Builder#trustStore(Path, String)}. */
+		public Builder trustStore(Path trustStore, @Nullable String password) {
+			this.session.trustStore(trustStore, password);
 			return this;
 		}
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -73,10 +74,13 @@ public final class IoTDBCluster implements AutoCloseable {
 
 	private volatile @Nullable String nodeClasspath;
 
+	private final @Nullable Path trustStore;
+
+	private final String storePassword = UUID.randomUUID().toString();
+
 	private IoTDBCluster(Builder builder) {
 		this.version = builder.version;
 		this.startTimeout = builder.startTimeout;
-		this.properties = Map.copyOf(builder.properties);
 		try {
 			Files.createDirectories(builder.workDirectory);
 			this.directory = Files.createTempDirectory(builder.workDirectory.toAbsolutePath(), "cluster-");
@@ -84,6 +88,8 @@ public final class IoTDBCluster implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create a folder for the cluster in " + builder.workDirectory, ex);
 		}
+		this.trustStore = builder.tls ? makeCertificates(builder) : null;
+		this.properties = Map.copyOf(builder.properties);
 		int[] ports = freePorts(2 + 5 * builder.dataNodes);
 		Map<String, Integer> configPorts = new LinkedHashMap<>();
 		configPorts.put("cn_internal_port", ports[0]);
@@ -181,7 +187,23 @@ public final class IoTDBCluster implements AutoCloseable {
 	 * @return a builder to add settings to
 	 */
 	public TableSessionConfig.Builder sessionConfig() {
-		return TableSessionConfig.builder().nodeUrls(nodeUrls()).enableCompression(compressedRpc());
+		TableSessionConfig.Builder builder = TableSessionConfig.builder()
+			.nodeUrls(nodeUrls())
+			.enableCompression(compressedRpc());
+		if (this.trustStore != null) {
+			builder.trustStore(this.trustStore, this.storePassword);
+		}
+		return builder;
+	}
+
+	/** The trust store (PKCS12) holding the certificate of a {@link Builder#tls() TLS} cluster, or {@code null}. */
+	public @Nullable Path trustStore() {
+		return this.trustStore;
+	}
+
+	/** The password of {@link #trustStore()}. */
+	public String trustStorePassword() {
+		return this.storePassword;
 	}
 
 	/**
@@ -190,7 +212,13 @@ public final class IoTDBCluster implements AutoCloseable {
 	 * @return a builder to add settings to
 	 */
 	public TableSessionPoolConfig.Builder poolConfig() {
-		return TableSessionPoolConfig.builder().nodeUrls(nodeUrls()).enableCompression(compressedRpc());
+		TableSessionPoolConfig.Builder builder = TableSessionPoolConfig.builder()
+			.nodeUrls(nodeUrls())
+			.enableCompression(compressedRpc());
+		if (this.trustStore != null) {
+			builder.trustStore(this.trustStore, this.storePassword);
+		}
+		return builder;
 	}
 
 	private boolean compressedRpc() {
@@ -288,9 +316,7 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	private Map<String, String> clusterStatus(IoTDBNode entry) {
-		TableSessionConfig config = TableSessionConfig.builder()
-			.nodeUrls(entry.nodeUrl())
-			.enableCompression(compressedRpc())
+		TableSessionConfig config = sessionConfig().nodeUrls(entry.nodeUrl())
 			.connectTimeout(Duration.ofSeconds(1))
 			.readTimeout(Duration.ofSeconds(10))
 			.build();
@@ -310,6 +336,49 @@ public final class IoTDBCluster implements AutoCloseable {
 
 	private static String key(IoTDBNode node) {
 		return ((node.kind() == IoTDBNode.Kind.CONFIG_NODE) ? "ConfigNode" : "DataNode") + ":" + node.internalPort();
+	}
+
+	/** Makes a key store for the DataNodes and a trust store for the clients, and points the nodes at the first. */
+	private Path makeCertificates(Builder builder) {
+		Path folder = this.directory.resolve("tls");
+		Path keyStore = folder.resolve("server.jks");
+		Path certificate = folder.resolve("server.crt");
+		Path trust = folder.resolve("trust.p12");
+		String password = this.storePassword;
+		try {
+			Files.createDirectories(folder);
+			keytool("-genkeypair", "-alias", "iotdb", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
+					"-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore",
+					keyStore.toString(), "-storetype", "JKS", "-storepass", password, "-keypass", password);
+			keytool("-exportcert", "-alias", "iotdb", "-keystore", keyStore.toString(), "-storepass", password,
+					"-file", certificate.toString());
+			keytool("-importcert", "-noprompt", "-alias", "iotdb", "-file", certificate.toString(), "-keystore",
+					trust.toString(), "-storetype", "PKCS12", "-storepass", password);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot make the cluster's certificates in " + folder, ex);
+		}
+		builder.property("enable_thrift_ssl", "true");
+		builder.property("key_store_path", keyStore.toString());
+		builder.property("key_store_pwd", password);
+		return trust;
+	}
+
+	private static void keytool(String... arguments) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			if (process.waitFor() != 0) {
+				throw new IOException("keytool " + arguments[0] + " failed: " + output);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while running keytool", ex);
+		}
 	}
 
 	private void writeConfiguration(Builder builder) {
@@ -444,7 +513,18 @@ public final class IoTDBCluster implements AutoCloseable {
 
 		private String dataNodeHeap = "1g";
 
+		private boolean tls;
+
 		private Builder() {
+		}
+
+		/**
+		 * Serves clients over TLS only, with a self-signed certificate made for the cluster (by the JDK's
+		 * {@code keytool}); {@link IoTDBCluster#sessionConfig()} trusts it.
+		 */
+		public Builder tls() {
+			this.tls = true;
+			return this;
 		}
 
 		/** The server version; its jars must be on Maven Central. Default {@value IoTDBCluster#DEFAULT_VERSION}. */

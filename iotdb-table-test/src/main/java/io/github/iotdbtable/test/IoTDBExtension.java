@@ -89,7 +89,7 @@ public final class IoTDBExtension implements BeforeAllCallback, AfterAllCallback
 	}
 
 	/** What makes two test classes able to share a cluster. */
-	private record Shape(int dataNodes, int dataReplicationFactor, Map<String, String> properties) {
+	private record Shape(int dataNodes, int dataReplicationFactor, Map<String, String> properties, boolean tls) {
 
 		static Shape of(IoTDBTest settings) {
 			Map<String, String> properties = new TreeMap<>();
@@ -100,16 +100,18 @@ public final class IoTDBExtension implements BeforeAllCallback, AfterAllCallback
 				}
 				properties.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
 			}
-			return new Shape(settings.dataNodes(), settings.dataReplicationFactor(), properties);
+			return new Shape(settings.dataNodes(), settings.dataReplicationFactor(), properties, settings.tls());
 		}
 
 		IoTDBCluster start() {
-			return IoTDBCluster.builder()
+			IoTDBCluster.Builder builder = IoTDBCluster.builder()
 				.dataNodes(this.dataNodes)
 				.dataReplicationFactor(this.dataReplicationFactor)
-				.properties(this.properties)
-				.build()
-				.start();
+				.properties(this.properties);
+			if (this.tls) {
+				builder.tls();
+			}
+			return builder.build().start();
 		}
 
 	}

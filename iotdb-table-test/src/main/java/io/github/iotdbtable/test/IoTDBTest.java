@@ -45,6 +45,9 @@ public @interface IoTDBTest {
 	/** Extra {@code iotdb-system.properties} entries, each {@code key=value}. */
 	String[] properties() default {};
 
+	/** Whether clients connect over TLS, see {@link IoTDBCluster.Builder#tls()}. */
+	boolean tls() default false;
+
 	/**
 	 * Whether the class gets a cluster of its own, stopped after the class: for tests that stop, kill or restart
 	 * nodes.

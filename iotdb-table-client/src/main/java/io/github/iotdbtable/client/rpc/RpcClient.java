@@ -73,15 +73,12 @@ public final class RpcClient implements AutoCloseable {
 	 * @throws TTransportException when the connection cannot be made
 	 */
 	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
-		TConfiguration configuration = TConfiguration.custom()
-			.setMaxFrameSize(options.maxFrameSize())
-			.setMaxMessageSize(options.maxFrameSize())
-			.build();
-		TSocket socket = new TSocket(configuration, endpoint.host(), endpoint.port(), options.socketTimeoutMillis(),
-				options.connectTimeoutMillis());
+		TSocket socket = (options.sslSocketFactory() != null) ? tlsSocket(endpoint, options) : plainSocket(endpoint, options);
 		TTransport transport = new TFramedTransport(socket, options.maxFrameSize());
 		try {
-			transport.open();
+			if (!socket.isOpen()) {
+				transport.open();
+			}
 			socket.getSocket().setTcpNoDelay(true);
 		}
 		catch (TTransportException ex) {
@@ -94,6 +91,41 @@ public final class RpcClient implements AutoCloseable {
 		}
 		TProtocol protocol = options.compression() ? new TCompactProtocol(transport) : new TBinaryProtocol(transport);
 		return new RpcClient(endpoint, socket, transport, protocol, options.socketTimeoutMillis());
+	}
+
+	private static TSocket plainSocket(Endpoint endpoint, RpcOptions options) throws TTransportException {
+		TConfiguration configuration = TConfiguration.custom()
+			.setMaxFrameSize(options.maxFrameSize())
+			.setMaxMessageSize(options.maxFrameSize())
+			.build();
+		return new TSocket(configuration, endpoint.host(), endpoint.port(), options.socketTimeoutMillis(),
+				options.connectTimeoutMillis());
+	}
+
+	/** Connects, then speaks TLS over the connection; the server's certificate must be trusted by the factory. */
+	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options) throws TTransportException {
+		java.net.Socket plain = new java.net.Socket();
+		try {
+			plain.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
+					options.connectTimeoutMillis());
+			plain.setSoTimeout((options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
+					: options.socketTimeoutMillis());
+			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) options.sslSocketFactory()
+				.createSocket(plain, endpoint.host(), endpoint.port(), true);
+			tls.startHandshake();
+			tls.setSoTimeout(options.socketTimeoutMillis());
+			return new TSocket(tls);
+		}
+		catch (java.io.IOException ex) {
+			try {
+				plain.close();
+			}
+			catch (java.io.IOException closing) {
+				ex.addSuppressed(closing);
+			}
+			throw new TTransportException(TTransportException.NOT_OPEN, "TLS connection failed: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	public Endpoint endpoint() {

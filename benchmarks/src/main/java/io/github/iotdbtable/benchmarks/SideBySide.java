@@ -1,0 +1,190 @@
+package io.github.iotdbtable.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.iotdbtable.test.IoTDBCluster;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the JMH benchmarks of this client and of the official client against the same real IoTDB, alternating the
+ * two (ours, official, ours, official…) in JVMs of their own, and writes the medians and the per-pair ratios to
+ * {@code benchmarks/RESULTS.md} and {@code benchmarks/results.csv}.
+ *
+ * <p>Run from the project folder, after {@code mvn -B -q -pl benchmarks,benchmarks/official -am package -DskipTests}:
+ * <pre>
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+ *     io.github.iotdbtable.benchmarks.SideBySide [pairs]
+ * </pre>
+ * {@code -Diotdb.nodeUrls=host:port} uses a running server instead of starting one.
+ */
+public final class SideBySide {
+
+	private static final Pattern ENTRY = Pattern.compile("\"benchmark\"\\s*:\\s*\"[^\"]*\\.([A-Za-z]+)\"");
+
+	private static final Pattern MODE = Pattern.compile("\"mode\"\\s*:\\s*\"(\\w+)\"");
+
+	private static final Pattern SCORE = Pattern.compile("\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([0-9.Ee+-]+)");
+
+	private static final Pattern WORST = Pattern.compile("\"100\\.0\"\\s*:\\s*([0-9.Ee+-]+)");
+
+	private static final Pattern P9999 = Pattern.compile("\"99\\.99\"\\s*:\\s*([0-9.Ee+-]+)");
+
+	private static final int CONTENDED_THREADS = 8;
+
+	private SideBySide() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		Path benchmarks = Path.of("benchmarks");
+		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark");
+		Client official = new Client("official", benchmarks.resolve("official/target"),
+				"io.github.iotdbtable.benchmarks.official.OfficialPoolBenchmark");
+		String nodeUrls = System.getProperty("iotdb.nodeUrls");
+		IoTDBCluster cluster = null;
+		if (nodeUrls == null) {
+			cluster = IoTDBCluster.builder().build().start();
+			nodeUrls = String.join(",", cluster.nodeUrls());
+		}
+		try {
+			List<Map<String, Double>> ourRuns = new ArrayList<>();
+			List<Map<String, Double>> officialRuns = new ArrayList<>();
+			for (int pair = 1; pair <= pairs; pair++) {
+				ourRuns.add(ours.run(nodeUrls, pair));
+				officialRuns.add(official.run(nodeUrls, pair));
+				System.out.printf(Locale.ROOT, "pair %d: ours %s%n        official %s%n", pair, ourRuns.get(pair - 1),
+						officialRuns.get(pair - 1));
+			}
+			write(benchmarks, ourRuns, officialRuns);
+		}
+		finally {
+			if (cluster != null) {
+				cluster.close();
+			}
+		}
+	}
+
+	private static void write(Path folder, List<Map<String, Double>> ours, List<Map<String, Double>> official)
+			throws IOException {
+		String[][] figures = {
+				{ "uncontended", "borrow+return, 1 thread (ns/op)", "lower" },
+				{ "contended", "borrow+return, 8 threads on 5 sessions (ns/op per thread)", "lower" },
+				{ "contendedOpsPerSecond", "operations/s, 8 threads on 5 sessions", "higher" },
+				{ "contendedP9999", "p99.99 borrow+return, 8 threads on 5 sessions (ns)", "lower" },
+				{ "contendedWorst", "worst borrow+return, 8 threads on 5 sessions (ns)", "lower" } };
+		StringBuilder csv = new StringBuilder("figure,pair,ours,official,ratio\n");
+		StringBuilder table = new StringBuilder(
+				"| figure | ours (median) | official (median) | ratio ours/official (median of pairs) | better is |\n"
+						+ "|---|---:|---:|---:|---|\n");
+		for (String[] figure : figures) {
+			double[] ourValues = new double[ours.size()];
+			double[] officialValues = new double[ours.size()];
+			double[] ratios = new double[ours.size()];
+			for (int i = 0; i < ours.size(); i++) {
+				ourValues[i] = ours.get(i).getOrDefault(figure[0], Double.NaN);
+				officialValues[i] = official.get(i).getOrDefault(figure[0], Double.NaN);
+				ratios[i] = ourValues[i] / officialValues[i];
+				csv.append(String.format(Locale.ROOT, "%s,%d,%.1f,%.1f,%.3f%n", figure[0], i + 1, ourValues[i],
+						officialValues[i], ratios[i]));
+			}
+			table.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %s |%n", figure[1],
+					median(ourValues), median(officialValues), median(ratios), figure[2]));
+		}
+		Runtime runtime = Runtime.getRuntime();
+		String report = "# Benchmark results\n\n" + "Measured " + LocalDate.now() + " on " + System.getProperty("os.name")
+				+ " " + System.getProperty("os.arch") + ", " + runtime.availableProcessors() + " cores, Java "
+				+ System.getProperty("java.version") + ", against a real IoTDB " + IoTDBCluster.DEFAULT_VERSION
+				+ " on the same machine; official client: org.apache.iotdb:iotdb-session 2.0.7. " + ours.size()
+				+ " pairs, each client in its own JVM, alternating. Every figure is the median over the pairs; the "
+				+ "ratio is taken per pair, then its median.\n\n## Pool: borrow and return (JMH)\n\n" + table
+				+ "\nRaw figures per pair: `results.csv`.\n";
+		Files.writeString(folder.resolve("RESULTS.md"), report, StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("results.csv"), csv, StandardCharsets.UTF_8);
+		System.out.print(report);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	/** One client's benchmarks: its classes, its classpath, its JVM. */
+	private record Client(String name, Path target, String benchmark) {
+
+		Map<String, Double> run(String nodeUrls, int pair) throws IOException, InterruptedException {
+			Path result = this.target.resolve("jmh-" + this.name + "-" + pair + ".json");
+			String classpath = this.target.resolve("classes") + java.io.File.pathSeparator
+					+ Files.readString(this.target.resolve("classpath.txt")).trim();
+			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					classpath, "org.openjdk.jmh.Main", this.benchmark, "-f", "1", "-wi", "3", "-w", "1s", "-i", "5",
+					"-r", "2s", "-jvmArgsAppend", "-Xms512m -Xmx512m -Diotdb.nodeUrls=" + nodeUrls, "-rf", "json",
+					"-rff", result.toString());
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(this.target.resolve("jmh-" + this.name + "-" + pair + ".log").toFile())
+				.start();
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException(this.name + " benchmark failed, see " + this.target);
+			}
+			return parse(Files.readString(result));
+		}
+
+		private static Map<String, Double> parse(String json) {
+			Map<String, Double> figures = new LinkedHashMap<>();
+			Matcher entries = ENTRY.matcher(json);
+			List<int[]> spans = new ArrayList<>();
+			List<String> names = new ArrayList<>();
+			while (entries.find()) {
+				spans.add(new int[] { entries.start(), json.length() });
+				names.add(entries.group(1));
+			}
+			for (int i = 0; i < spans.size(); i++) {
+				int end = (i + 1 < spans.size()) ? spans.get(i + 1)[0] : json.length();
+				String block = json.substring(spans.get(i)[0], end);
+				String mode = find(MODE, block);
+				Double score = number(find(SCORE, block));
+				boolean contended = names.get(i).contains("Eight");
+				if ("avgt".equals(mode) && !contended) {
+					figures.put("uncontended", score);
+				}
+				else if ("avgt".equals(mode)) {
+					figures.put("contended", score);
+					figures.put("contendedOpsPerSecond", CONTENDED_THREADS * 1e9 / score);
+				}
+				else if ("sample".equals(mode)) {
+					figures.put("contendedP9999", number(find(P9999, block)));
+					figures.put("contendedWorst", number(find(WORST, block)));
+				}
+			}
+			return figures;
+		}
+
+		private static @Nullable String find(Pattern pattern, String text) {
+			Matcher matcher = pattern.matcher(text);
+			return matcher.find() ? matcher.group(1) : null;
+		}
+
+		private static Double number(@Nullable String text) {
+			if (text == null) {
+				throw new UncheckedIOException(new IOException("unexpected JMH result format"));
+			}
+			return Double.valueOf(text);
+		}
+
+	}
+
+}
