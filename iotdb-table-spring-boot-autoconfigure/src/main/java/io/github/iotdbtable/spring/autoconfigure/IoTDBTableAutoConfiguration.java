@@ -1,0 +1,128 @@
+package io.github.iotdbtable.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.iotdbtable.client.TableSessionPool;
+import io.github.iotdbtable.client.TableSessionPoolConfig;
+import io.github.iotdbtable.client.TableSessionPoolListener;
+import io.github.iotdbtable.spring.core.TableOperations;
+import io.github.iotdbtable.spring.core.TableTemplate;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the IoTDB table client: a {@link TableSessionPool} and a {@link TableTemplate}.
+ *
+ * <p>The pool opens no connection while the application starts, so the application starts while IoTDB is down (its
+ * health says so); the first borrower, or {@code iotdb.table.pool.min-idle} in the background, connects.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(TableSessionPool.class)
+@EnableConfigurationProperties(IoTDBTableProperties.class)
+public final class IoTDBTableAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(IoTDBConnectionDetails.class)
+	PropertiesIoTDBConnectionDetails iotdbConnectionDetails(IoTDBTableProperties properties) {
+		return new PropertiesIoTDBConnectionDetails(properties);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TableSessionPool tableSessionPool(IoTDBTableProperties properties, IoTDBConnectionDetails connectionDetails,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TableSessionPoolConfigCustomizer> customizers,
+			ObjectProvider<TableSessionPoolListener> listeners) {
+		TableSessionPoolConfig.Builder builder = poolConfig(properties, connectionDetails, sslBundles);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new TableSessionPool(builder.build(), CompositeListener.of(listeners.orderedStream().toList()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TableOperations.class)
+	TableTemplate tableTemplate(TableSessionPool pool) {
+		return new TableTemplate(pool);
+	}
+
+	/** Hides the IoTDB passwords in the actuator's configprops and env output, whatever show-values says. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class SanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction iotdbPasswordSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifMatches((data) -> {
+				String key = data.getLowerCaseKey();
+				return key.contains("iotdb") && key.endsWith("password");
+			});
+		}
+
+	}
+
+	static TableSessionPoolConfig.Builder poolConfig(IoTDBTableProperties properties,
+			IoTDBConnectionDetails connectionDetails, ObjectProvider<SslBundles> sslBundles) {
+		IoTDBTableProperties.Pool pool = properties.getPool();
+		TableSessionPoolConfig.Builder builder = TableSessionPoolConfig.builder()
+			.nodeUrls(connectionDetails.getNodeUrls())
+			.username(connectionDetails.getUsername())
+			.password(connectionDetails.getPassword())
+			.database(connectionDetails.getDatabase())
+			.fetchSize(properties.getFetchSize())
+			.enableCompression(properties.isEnableCompression())
+			.enableRedirection(properties.isEnableRedirection())
+			.connectTimeout(properties.getConnectTimeout())
+			.readTimeout(properties.getReadTimeout())
+			.queryTimeout(properties.getQueryTimeout())
+			.maxPoolSize(pool.getMaxSize())
+			.minIdle(pool.getMinIdle())
+			.waitTimeout(pool.getWaitTimeout())
+			.maxRetry(pool.getMaxRetry())
+			.idleTimeout(pool.getIdleTimeout())
+			.maxLifetime(pool.getMaxLifetime())
+			.validateAfterIdle(pool.getValidateAfterIdle())
+			.leakDetectionThreshold(pool.getLeakDetectionThreshold());
+		if (properties.getTimeZone() != null) {
+			builder.timeZone(properties.getTimeZone());
+		}
+		if (pool.getName() != null) {
+			builder.poolName(pool.getName());
+		}
+		mapSsl(properties.getSsl(), builder, sslBundles);
+		return builder;
+	}
+
+	private static void mapSsl(IoTDBTableProperties.Ssl ssl, TableSessionPoolConfig.Builder builder,
+			ObjectProvider<SslBundles> sslBundles) {
+		if (ssl.getBundle() != null) {
+			SslBundles bundles = sslBundles.getIfAvailable();
+			if (bundles == null) {
+				throw new IllegalStateException("iotdb.table.ssl.bundle is set but no SSL bundles are configured");
+			}
+			builder.sslContext(bundles.getBundle(ssl.getBundle()).createSslContext());
+		}
+		else if (ssl.getTrustStore() != null) {
+			builder.trustStore(Path.of(ssl.getTrustStore()), ssl.getTrustStorePassword());
+		}
+		else if (ssl.isEnabled()) {
+			try {
+				builder.sslContext(SSLContext.getDefault());
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("the JVM offers no default TLS settings", ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,439 @@
+package io.github.iotdbtable.spring.autoconfigure;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.iotdbtable.client.TableSessionConfig;
+import io.github.iotdbtable.client.TableSessionPoolConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the IoTDB table client, under {@code iotdb.table}. Values are checked once bound, so that a bad value
+ * fails the start with the name of its property.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("iotdb.table")
+public class IoTDBTableProperties implements InitializingBean {
+
+	/**
+	 * DataNode client endpoints, as host:port. New sessions are spread over them; one that cannot be reached is skipped.
+	 */
+	private List<String> nodeUrls = new ArrayList<>(TableSessionConfig.DEFAULT_NODE_URLS);
+
+	/**
+	 * Login user.
+	 */
+	private String username = TableSessionConfig.DEFAULT_USERNAME;
+
+	/**
+	 * Login password.
+	 */
+	private String password = TableSessionConfig.DEFAULT_PASSWORD;
+
+	/**
+	 * Database that sessions use; borrowed sessions are put back in it when returned.
+	 */
+	private @Nullable String database;
+
+	/**
+	 * Rows fetched from the server per round trip when reading query results.
+	 */
+	private int fetchSize = TableSessionConfig.DEFAULT_FETCH_SIZE;
+
+	/**
+	 * Time zone of the sessions. Defaults to the JVM's.
+	 */
+	private @Nullable ZoneId timeZone;
+
+	/**
+	 * Whether to speak Thrift's compact protocol; the server's dn_rpc_thrift_compression_enable must match.
+	 */
+	private boolean enableCompression;
+
+	/**
+	 * Whether inserts are sent straight to the DataNode that leads each device, as the server suggests.
+	 */
+	private boolean enableRedirection;
+
+	/**
+	 * Timeout of opening a connection.
+	 */
+	private Duration connectTimeout = TableSessionConfig.DEFAULT_CONNECT_TIMEOUT;
+
+	/**
+	 * Timeout of waiting for the server's answer to a request.
+	 */
+	private Duration readTimeout = TableSessionConfig.DEFAULT_READ_TIMEOUT;
+
+	/**
+	 * Default timeout of queries; zero leaves it to the server.
+	 */
+	private Duration queryTimeout = Duration.ZERO;
+
+	private final Pool pool = new Pool();
+
+	private final Ssl ssl = new Ssl();
+
+	private final Health health = new Health();
+
+	public List<String> getNodeUrls() {
+		return this.nodeUrls;
+	}
+
+	public void setNodeUrls(List<String> nodeUrls) {
+		this.nodeUrls = nodeUrls;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getDatabase() {
+		return this.database;
+	}
+
+	public void setDatabase(@Nullable String database) {
+		this.database = database;
+	}
+
+	public int getFetchSize() {
+		return this.fetchSize;
+	}
+
+	public void setFetchSize(int fetchSize) {
+		this.fetchSize = fetchSize;
+	}
+
+	public @Nullable ZoneId getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(@Nullable ZoneId timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public boolean isEnableCompression() {
+		return this.enableCompression;
+	}
+
+	public void setEnableCompression(boolean enableCompression) {
+		this.enableCompression = enableCompression;
+	}
+
+	public boolean isEnableRedirection() {
+		return this.enableRedirection;
+	}
+
+	public void setEnableRedirection(boolean enableRedirection) {
+		this.enableRedirection = enableRedirection;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public Duration getQueryTimeout() {
+		return this.queryTimeout;
+	}
+
+	public void setQueryTimeout(Duration queryTimeout) {
+		this.queryTimeout = queryTimeout;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Checks the values once bound, naming the property of the first bad one.
+	 * @throws IllegalArgumentException naming the property
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		try {
+			TableSessionConfig.builder().nodeUrls(this.nodeUrls).build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("iotdb.table.node-urls: " + ex.getMessage(), ex);
+		}
+		if (this.username == null || this.username.isEmpty()) {
+			throw new IllegalArgumentException("iotdb.table.username must not be empty");
+		}
+		if (this.database != null && this.database.isBlank()) {
+			throw new IllegalArgumentException("iotdb.table.database must not be blank; leave it unset for none");
+		}
+		atLeast("iotdb.table.fetch-size", this.fetchSize, 1);
+		notNegative("iotdb.table.connect-timeout", this.connectTimeout);
+		notNegative("iotdb.table.read-timeout", this.readTimeout);
+		notNegative("iotdb.table.query-timeout", this.queryTimeout);
+		atLeast("iotdb.table.pool.max-size", this.pool.maxSize, 1);
+		if (this.pool.minIdle < 0 || this.pool.minIdle > this.pool.maxSize) {
+			throw new IllegalArgumentException("iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size ("
+					+ this.pool.maxSize + "), was " + this.pool.minIdle);
+		}
+		atLeast("iotdb.table.pool.max-retry", this.pool.maxRetry, 0);
+		notNegative("iotdb.table.pool.wait-timeout", this.pool.waitTimeout);
+		notNegative("iotdb.table.pool.idle-timeout", this.pool.idleTimeout);
+		notNegative("iotdb.table.pool.max-lifetime", this.pool.maxLifetime);
+		notNegative("iotdb.table.pool.validate-after-idle", this.pool.validateAfterIdle);
+		notNegative("iotdb.table.pool.leak-detection-threshold", this.pool.leakDetectionThreshold);
+		if (this.health.timeout.isNegative() || this.health.timeout.isZero()) {
+			throw new IllegalArgumentException("iotdb.table.health.timeout must be positive, was " + this.health.timeout);
+		}
+	}
+
+	private static void atLeast(String property, int value, int minimum) {
+		if (value < minimum) {
+			throw new IllegalArgumentException(property + " must be at least " + minimum + ", was " + value);
+		}
+	}
+
+	private static void notNegative(String property, Duration value) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(property + " must not be negative, was " + value);
+		}
+	}
+
+	/**
+	 * The session pool.
+	 */
+	public static class Pool {
+
+		/**
+		 * Name of the pool in logs and metrics. Defaults to a generated one.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Most sessions open at once, borrowed and idle together.
+		 */
+		private int maxSize = TableSessionPoolConfig.DEFAULT_MAX_POOL_SIZE;
+
+		/**
+		 * Idle sessions kept open and ready; 0 opens sessions only on demand.
+		 */
+		private int minIdle;
+
+		/**
+		 * How long a borrower waits for a free session before failing.
+		 */
+		private Duration waitTimeout = TableSessionPoolConfig.DEFAULT_WAIT_TIMEOUT;
+
+		/**
+		 * How many times an operation that failed on the connection, or that the server marked transient, is retried.
+		 */
+		private int maxRetry = TableSessionPoolConfig.DEFAULT_MAX_RETRY;
+
+		/**
+		 * How long a session above min-idle may stay idle before it is closed; zero keeps it.
+		 */
+		private Duration idleTimeout = TableSessionPoolConfig.DEFAULT_IDLE_TIMEOUT;
+
+		/**
+		 * How long a session lives before it is replaced; zero for no limit.
+		 */
+		private Duration maxLifetime = TableSessionPoolConfig.DEFAULT_MAX_LIFETIME;
+
+		/**
+		 * A session idle for longer than this is checked with the server before it is handed out; zero never checks.
+		 */
+		private Duration validateAfterIdle = TableSessionPoolConfig.DEFAULT_VALIDATE_AFTER_IDLE;
+
+		/**
+		 * A session held longer than this is logged once with where it was borrowed; zero turns leak detection off.
+		 */
+		private Duration leakDetectionThreshold = Duration.ZERO;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public int getMinIdle() {
+			return this.minIdle;
+		}
+
+		public void setMinIdle(int minIdle) {
+			this.minIdle = minIdle;
+		}
+
+		public Duration getWaitTimeout() {
+			return this.waitTimeout;
+		}
+
+		public void setWaitTimeout(Duration waitTimeout) {
+			this.waitTimeout = waitTimeout;
+		}
+
+		public int getMaxRetry() {
+			return this.maxRetry;
+		}
+
+		public void setMaxRetry(int maxRetry) {
+			this.maxRetry = maxRetry;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public Duration getMaxLifetime() {
+			return this.maxLifetime;
+		}
+
+		public void setMaxLifetime(Duration maxLifetime) {
+			this.maxLifetime = maxLifetime;
+		}
+
+		public Duration getValidateAfterIdle() {
+			return this.validateAfterIdle;
+		}
+
+		public void setValidateAfterIdle(Duration validateAfterIdle) {
+			this.validateAfterIdle = validateAfterIdle;
+		}
+
+		public Duration getLeakDetectionThreshold() {
+			return this.leakDetectionThreshold;
+		}
+
+		public void setLeakDetectionThreshold(Duration leakDetectionThreshold) {
+			this.leakDetectionThreshold = leakDetectionThreshold;
+		}
+
+	}
+
+	/**
+	 * TLS to the DataNodes (the server needs enable_thrift_ssl=true).
+	 */
+	public static class Ssl {
+
+		/**
+		 * Whether to connect over TLS. Implied by a bundle or a trust store.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material checks the server's certificate.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Trust store (JKS or PKCS12) that checks the server's certificate, when no bundle is named. Defaults to the
+		 * JVM's trust store.
+		 */
+		private @Nullable String trustStore;
+
+		/**
+		 * Password of the trust store.
+		 */
+		private @Nullable String trustStorePassword;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public @Nullable String getTrustStore() {
+			return this.trustStore;
+		}
+
+		public void setTrustStore(@Nullable String trustStore) {
+			this.trustStore = trustStore;
+		}
+
+		public @Nullable String getTrustStorePassword() {
+			return this.trustStorePassword;
+		}
+
+		public void setTrustStorePassword(@Nullable String trustStorePassword) {
+			this.trustStorePassword = trustStorePassword;
+		}
+
+	}
+
+	/**
+	 * The health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Longest time a health check waits for the server.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

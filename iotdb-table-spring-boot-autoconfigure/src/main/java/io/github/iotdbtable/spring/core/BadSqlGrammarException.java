@@ -1,0 +1,34 @@
+package io.github.iotdbtable.spring.core;
+
+import io.github.iotdbtable.client.StatementExecutionException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+
+/**
+ * The server could not parse or analyse a statement (status 700, 701, 704 or 705).
+ *
+ * @since 0.1.0
+ */
+public class BadSqlGrammarException extends InvalidDataAccessResourceUsageException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final @Nullable String sql;
+
+	public BadSqlGrammarException(String message, @Nullable String sql, StatementExecutionException cause) {
+		super(message, cause);
+		this.sql = sql;
+	}
+
+	/** The statement the server refused, when known. */
+	public @Nullable String getSql() {
+		return this.sql;
+	}
+
+	/** The IoTDB status code. */
+	public int getStatusCode() {
+		return ((StatementExecutionException) getCause()).getStatusCode();
+	}
+
+}

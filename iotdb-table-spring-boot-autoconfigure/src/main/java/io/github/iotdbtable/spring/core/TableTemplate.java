@@ -1,0 +1,277 @@
+package io.github.iotdbtable.spring.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import io.github.iotdbtable.client.ColumnarTablet;
+import io.github.iotdbtable.client.Row;
+import io.github.iotdbtable.client.SessionDataSet;
+import io.github.iotdbtable.client.TableSession;
+import io.github.iotdbtable.client.TableSessionPool;
+import io.github.iotdbtable.client.Tablet;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.TypeMismatchDataAccessException;
+
+/**
+ * Runs IoTDB table-model statements with sessions borrowed from a {@link TableSessionPool}: the session is given back
+ * and every data set closed when the work is done, also when it fails, and the client's exceptions are translated
+ * into Spring's {@link DataAccessException} hierarchy by {@link IoTDBExceptionTranslator}.
+ *
+ * <pre>{@code
+ * List<Reading> latest = template.query("SELECT time, device, temperature FROM readings WHERE time > now() - 1h",
+ *         (row, n) -> new Reading(row.getTimestamp("time"), row.getString("device"), row.getDouble("temperature")));
+ * }</pre>
+ *
+ * <p>Thread-safe: one template serves the whole application.
+ *
+ * @since 0.1.0
+ */
+public class TableTemplate implements TableOperations {
+
+	private final TableSessionPool pool;
+
+	private final IoTDBExceptionTranslator translator = new IoTDBExceptionTranslator();
+
+	public TableTemplate(TableSessionPool pool) {
+		this.pool = Objects.requireNonNull(pool, "pool");
+	}
+
+	public TableSessionPool getPool() {
+		return this.pool;
+	}
+
+	@Override
+	public <T extends @Nullable Object> T execute(SessionCallback<T> action) {
+		return execute("SessionCallback", null, action);
+	}
+
+	@Override
+	public void execute(String sql) {
+		execute("execute", sql, (session) -> {
+			session.executeNonQueryStatement(sql);
+			return null;
+		});
+	}
+
+	@Override
+	public <T extends @Nullable Object> List<T> query(String sql, RowMapper<T> rowMapper) {
+		return query(sql, (DataSetExtractor<List<T>>) (dataSet) -> {
+			List<T> results = new ArrayList<>();
+			int rowNumber = 0;
+			while (dataSet.hasNext()) {
+				results.add(rowMapper.mapRow(dataSet.next(), rowNumber++));
+			}
+			return results;
+		});
+	}
+
+	@Override
+	public void query(String sql, RowCallbackHandler handler) {
+		query(sql, (DataSetExtractor<@Nullable Void>) (dataSet) -> {
+			while (dataSet.hasNext()) {
+				handler.processRow(dataSet.next());
+			}
+			return null;
+		});
+	}
+
+	@Override
+	public <T extends @Nullable Object> T query(String sql, DataSetExtractor<T> extractor) {
+		return execute("query", sql, (session) -> {
+			try (SessionDataSet dataSet = session.executeQueryStatement(sql)) {
+				return extractor.extractData(dataSet);
+			}
+		});
+	}
+
+	@Override
+	public <T extends @Nullable Object> Stream<T> queryForStream(String sql, RowMapper<T> rowMapper) {
+		TableSession session = borrow();
+		SessionDataSet dataSet;
+		try {
+			dataSet = session.executeQueryStatement(sql);
+		}
+		catch (RuntimeException ex) {
+			session.close();
+			throw this.translator.translate("queryForStream", sql, ex);
+		}
+		Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+
+			private int rowNumber;
+
+			@Override
+			public boolean tryAdvance(Consumer<? super T> action) {
+				try {
+					if (!dataSet.hasNext()) {
+						return false;
+					}
+					action.accept(rowMapper.mapRow(dataSet.next(), this.rowNumber++));
+					return true;
+				}
+				catch (RuntimeException ex) {
+					throw TableTemplate.this.translator.translate("queryForStream", sql, ex);
+				}
+			}
+
+		};
+		return StreamSupport.stream(rows, false).onClose(() -> {
+			try {
+				dataSet.close();
+			}
+			finally {
+				session.close();
+			}
+		});
+	}
+
+	@Override
+	public <T extends @Nullable Object> T queryForObject(String sql, RowMapper<T> rowMapper) {
+		return query(sql, (DataSetExtractor<T>) (dataSet) -> {
+			if (!dataSet.hasNext()) {
+				throw new IncorrectResultSizeDataAccessException("query returned no row [" + sql + "]", 1, 0);
+			}
+			T result = rowMapper.mapRow(dataSet.next(), 0);
+			if (dataSet.hasNext()) {
+				throw new IncorrectResultSizeDataAccessException("query returned more than one row [" + sql + "]", 1);
+			}
+			return result;
+		});
+	}
+
+	@Override
+	public <T> @Nullable T queryForObject(String sql, Class<T> requiredType) {
+		return queryForObject(sql, (row, rowNumber) -> {
+			if (row.getColumnCount() != 1) {
+				throw new IncorrectResultSizeDataAccessException(
+						"query returned " + row.getColumnCount() + " columns, expected 1 [" + sql + "]", 1);
+			}
+			Object value = row.getObject(0);
+			if (value == null) {
+				return null;
+			}
+			if (requiredType.isInstance(value)) {
+				return requiredType.cast(value);
+			}
+			if (value instanceof Number number && Number.class.isAssignableFrom(requiredType)) {
+				return convert(number, requiredType, sql);
+			}
+			if (requiredType == String.class) {
+				return requiredType.cast(value.toString());
+			}
+			throw new TypeMismatchDataAccessException("value of type " + value.getClass().getSimpleName()
+					+ " cannot be returned as " + requiredType.getSimpleName() + " [" + sql + "]");
+		});
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> queryForList(String sql) {
+		return query(sql, (DataSetExtractor<List<Map<String, @Nullable Object>>>) (dataSet) -> {
+			List<String> names = dataSet.getColumnNames();
+			List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+			while (dataSet.hasNext()) {
+				Row row = dataSet.next();
+				Map<String, @Nullable Object> values = new LinkedHashMap<>();
+				for (int column = 0; column < names.size(); column++) {
+					values.put(names.get(column), row.getObject(column));
+				}
+				rows.add(values);
+			}
+			return rows;
+		});
+	}
+
+	@Override
+	public void insert(Tablet tablet) {
+		execute("insert", null, (session) -> {
+			session.insert(tablet);
+			return null;
+		});
+	}
+
+	@Override
+	public void insert(ColumnarTablet tablet) {
+		execute("insert", null, (session) -> {
+			session.insert(tablet);
+			return null;
+		});
+	}
+
+	@Override
+	public <T> int insert(Iterable<? extends T> items, TabletMapper<T> mapper) {
+		List<T> batch = new ArrayList<>(Math.min(mapper.getBatchSize(), 1024));
+		int[] inserted = { 0 };
+		execute("insert into " + mapper.getTable(), null, (session) -> {
+			for (T item : items) {
+				batch.add(item);
+				if (batch.size() == mapper.getBatchSize()) {
+					session.insert(mapper.toTablet(batch));
+					inserted[0] += batch.size();
+					batch.clear();
+				}
+			}
+			if (!batch.isEmpty()) {
+				session.insert(mapper.toTablet(batch));
+				inserted[0] += batch.size();
+			}
+			return null;
+		});
+		return inserted[0];
+	}
+
+	private <T extends @Nullable Object> T execute(String task, @Nullable String sql, SessionCallback<T> action) {
+		TableSession session = borrow();
+		T result;
+		try {
+			result = action.doInSession(session);
+		}
+		catch (RuntimeException ex) {
+			// give the session back before translating, as the translation may itself need resources
+			session.close();
+			throw this.translator.translate(task, sql, ex);
+		}
+		session.close();
+		return result;
+	}
+
+	private TableSession borrow() {
+		try {
+			return this.pool.getSession();
+		}
+		catch (RuntimeException ex) {
+			throw this.translator.translate("borrow a session", null, ex);
+		}
+	}
+
+	private static <T> T convert(Number number, Class<T> type, String sql) {
+		Object converted;
+		if (type == Long.class) {
+			converted = number.longValue();
+		}
+		else if (type == Integer.class) {
+			converted = number.intValue();
+		}
+		else if (type == Double.class) {
+			converted = number.doubleValue();
+		}
+		else if (type == Float.class) {
+			converted = number.floatValue();
+		}
+		else {
+			throw new TypeMismatchDataAccessException(
+					"number cannot be returned as " + type.getSimpleName() + " [" + sql + "]");
+		}
+		return type.cast(converted);
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.github.iotdbtable.spring.it;
+
+import io.github.iotdbtable.client.TableSessionPool;
+import io.github.iotdbtable.spring.core.TableTemplate;
+import io.github.iotdbtable.test.IoTDBCluster;
+import io.github.iotdbtable.test.IoTDBTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code iotdb.table.ssl.bundle} connects over TLS with the trust material of a Spring Boot SSL bundle.
+ */
+@IoTDBTest(tls = true)
+@SpringBootTest(classes = SslBundleIT.Application.class, properties = "iotdb.table.ssl.bundle=iotdb")
+class SslBundleIT {
+
+	private static IoTDBCluster cluster;
+
+	@Autowired
+	private TableTemplate template;
+
+	@BeforeAll
+	static void useTheCluster(IoTDBCluster testCluster) {
+		cluster = testCluster;
+	}
+
+	@DynamicPropertySource
+	static void iotdb(DynamicPropertyRegistry registry) {
+		registry.add("iotdb.table.node-urls", () -> cluster.nodeUrl());
+		registry.add("spring.ssl.bundle.jks.iotdb.truststore.location", () -> "file:" + cluster.trustStore());
+		registry.add("spring.ssl.bundle.jks.iotdb.truststore.type", () -> "PKCS12");
+		registry.add("spring.ssl.bundle.jks.iotdb.truststore.password", () -> cluster.trustStorePassword());
+	}
+
+	@Test
+	void talksToATlsServerWithTheBundlesTrustMaterial(@Autowired TableSessionPool pool) {
+		assertThat(pool.getConfig().getSessionConfig().getSslContext()).isNotNull();
+		assertThat(this.template.queryForList("SHOW DATABASES")).isNotEmpty();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}
