@@ -59,9 +59,11 @@ public class ReadingRepository {
 
 	/** The last reading of each device. */
 	public List<Reading> latestPerDevice() {
-		return this.template.query("SELECT device_id, site, last(time) AS time, last(temperature) AS temperature, "
-				+ "last(humidity) AS humidity FROM readings GROUP BY device_id, site ORDER BY device_id, site",
-				(row, n) -> new Reading(row.getString("device_id"), row.getString("site"), null,
+		// last_by gives the values at the latest time, null included, rather than each field's latest non-null value
+		return this.template.query("SELECT device_id, site, model, max(time) AS time, "
+				+ "last_by(temperature, time) AS temperature, last_by(humidity, time) AS humidity FROM readings "
+				+ "GROUP BY device_id, site, model ORDER BY device_id, site",
+				(row, n) -> new Reading(row.getString("device_id"), row.getString("site"), row.getString("model"),
 						row.getTimestamp("time"), number(row.isNull("temperature"), row.getDouble("temperature")),
 						number(row.isNull("humidity"), row.getDouble("humidity"))));
 	}

@@ -48,7 +48,7 @@ class SensorServiceIT {
 				[
 				  {"deviceId": "boiler-1", "site": "north", "model": "T100", "time": "2024-05-01T10:00:00Z", "temperature": 60.5, "humidity": 30},
 				  {"deviceId": "boiler-1", "site": "north", "model": "T100", "time": "2024-05-01T10:30:00Z", "temperature": 61.5},
-				  {"deviceId": "boiler-1", "site": "north", "model": "T100", "time": "2024-05-01T11:15:00Z", "temperature": 63.0, "humidity": 31},
+				  {"deviceId": "boiler-1", "site": "north", "model": "T100", "time": "2024-05-01T11:15:00Z", "temperature": 63.0},
 				  {"deviceId": "fridge-7", "site": "south", "time": "2024-05-01T10:05:00Z", "temperature": 4.0, "humidity": 70}
 				]
 				""";
@@ -61,6 +61,8 @@ class SensorServiceIT {
 		assertThat(latest.get(0).get("deviceId").asString()).isEqualTo("boiler-1");
 		assertThat(latest.get(0).get("temperature").asDouble()).isEqualTo(63.0);
 		assertThat(latest.get(0).get("time").asString()).isEqualTo("2024-05-01T11:15:00Z");
+		assertThat(latest.get(0).get("humidity").isNull()).as("the latest reading has no humidity").isTrue();
+		assertThat(latest.get(0).get("model").asString()).isEqualTo("T100");
 		assertThat(latest.get(1).get("deviceId").asString()).isEqualTo("fridge-7");
 
 		String range = "/devices/boiler-1/readings?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&size=2";
