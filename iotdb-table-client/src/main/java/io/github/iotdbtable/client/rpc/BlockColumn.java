@@ -56,6 +56,9 @@ public final class BlockColumn {
 	/** The single-row value of a run-length column, or the dictionary of a dictionary column. */
 	private final @Nullable BlockColumn inner;
 
+	/** Strings of a run-length or dictionary column, decoded once: a tag repeats the same few values. */
+	private @Nullable String @Nullable [] strings;
+
 	private int cursorRow;
 
 	private int cursorOffset;
@@ -220,8 +223,11 @@ public final class BlockColumn {
 
 	public String getString(int row) {
 		return switch (this.encoding) {
-			case RUN_LENGTH -> inner().getString(0);
-			case DICTIONARY -> inner().getString(dictionaryIndex(row));
+			case RUN_LENGTH -> {
+				checkRow(row);
+				yield sharedString(0);
+			}
+			case DICTIONARY -> sharedString(dictionaryIndex(row));
 			case BINARY_ARRAY -> {
 				int offset = offsetOf(row);
 				int length = this.buffer.getInt(offset);
@@ -235,6 +241,21 @@ public final class BlockColumn {
 			}
 			default -> throw wrongEncoding("binary");
 		};
+	}
+
+	/** The string at an index of the inner column, decoded on first use. */
+	private String sharedString(int index) {
+		@Nullable String[] cache = this.strings;
+		if (cache == null) {
+			cache = new String[inner().rows];
+			this.strings = cache;
+		}
+		String value = cache[index];
+		if (value == null) {
+			value = inner().getString(index);
+			cache[index] = value;
+		}
+		return value;
 	}
 
 	private BlockColumn inner() {

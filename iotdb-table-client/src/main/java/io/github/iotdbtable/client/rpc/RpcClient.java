@@ -23,7 +23,6 @@ import org.apache.thrift.protocol.TType;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
-import org.apache.thrift.transport.layered.TFramedTransport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +73,7 @@ public final class RpcClient implements AutoCloseable {
 	 */
 	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
 		TSocket socket = (options.sslSocketFactory() != null) ? tlsSocket(endpoint, options) : plainSocket(endpoint, options);
-		TTransport transport = new TFramedTransport(socket, options.maxFrameSize());
+		TTransport transport = new FrameTransport(socket, options.maxFrameSize());
 		try {
 			if (!socket.isOpen()) {
 				transport.open();

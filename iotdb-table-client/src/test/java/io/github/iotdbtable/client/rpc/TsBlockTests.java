@@ -74,6 +74,7 @@ class TsBlockTests {
 			assertThat(tag.isNull(row)).isFalse();
 			assertThat(tag.getString(row)).isEqualTo("device-7");
 		}
+		assertThat(tag.getString(3)).as("decoded once").isSameAs(tag.getString(0));
 		BlockColumn allNull = parsed.valueColumn(1);
 		assertThat(allNull.isNull(3)).isTrue();
 		assertThat(parsed.timeColumn().getLong(3)).isEqualTo(4);

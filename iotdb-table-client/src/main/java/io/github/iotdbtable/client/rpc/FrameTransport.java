@@ -1,0 +1,157 @@
+package io.github.iotdbtable.client.rpc;
+
+import java.util.Arrays;
+
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransport;
+import org.apache.thrift.transport.TTransportException;
+
+/**
+ * Thrift's framed transport (a 4-byte big-endian length before each message) over a socket, keeping its write buffer
+ * between requests: libthrift's own framed transport shrinks it back to 1 KiB after every message, so each large
+ * insert grew it again, copying and allocating about twice the request's size.
+ *
+ * <p>Each frame read gets a fresh array, since values decoded without copying keep pointing into it.
+ */
+final class FrameTransport extends TTransport {
+
+	private static final int INITIAL_WRITE_BUFFER = 64 * 1024;
+
+	/** A write buffer grown beyond this by one very large request is let go after it. */
+	private static final int MAX_KEPT_WRITE_BUFFER = 16 * 1024 * 1024;
+
+	private final TSocket socket;
+
+	private final int maxFrameSize;
+
+	private byte[] out = new byte[INITIAL_WRITE_BUFFER];
+
+	private int outLength = 4;
+
+	private final byte[] header = new byte[4];
+
+	private byte[] frame = new byte[0];
+
+	private int position;
+
+	private int limit;
+
+	FrameTransport(TSocket socket, int maxFrameSize) {
+		this.socket = socket;
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.socket.isOpen();
+	}
+
+	@Override
+	public void open() throws TTransportException {
+		this.socket.open();
+	}
+
+	@Override
+	public void close() {
+		this.socket.close();
+	}
+
+	@Override
+	public int read(byte[] buffer, int offset, int length) throws TTransportException {
+		if (this.position == this.limit) {
+			readFrame();
+		}
+		int count = Math.min(length, this.limit - this.position);
+		System.arraycopy(this.frame, this.position, buffer, offset, count);
+		this.position += count;
+		return count;
+	}
+
+	@Override
+	public void write(byte[] buffer, int offset, int length) throws TTransportException {
+		int needed = this.outLength + length;
+		if (needed - 4 > this.maxFrameSize) {
+			throw new TTransportException(TTransportException.UNKNOWN,
+					"request of " + (needed - 4) + " bytes exceeds the frame limit of " + this.maxFrameSize);
+		}
+		if (needed > this.out.length) {
+			this.out = Arrays.copyOf(this.out, Math.max(needed, Math.min(2 * this.out.length, this.maxFrameSize + 4)));
+		}
+		System.arraycopy(buffer, offset, this.out, this.outLength, length);
+		this.outLength = needed;
+	}
+
+	@Override
+	public void flush() throws TTransportException {
+		int length = this.outLength - 4;
+		this.out[0] = (byte) (length >>> 24);
+		this.out[1] = (byte) (length >>> 16);
+		this.out[2] = (byte) (length >>> 8);
+		this.out[3] = (byte) length;
+		this.outLength = 4;
+		this.socket.write(this.out, 0, length + 4);
+		this.socket.flush();
+		if (this.out.length > MAX_KEPT_WRITE_BUFFER) {
+			this.out = new byte[INITIAL_WRITE_BUFFER];
+		}
+	}
+
+	@Override
+	public byte[] getBuffer() {
+		return this.frame;
+	}
+
+	@Override
+	public int getBufferPosition() {
+		return this.position;
+	}
+
+	@Override
+	public int getBytesRemainingInBuffer() {
+		return this.limit - this.position;
+	}
+
+	@Override
+	public void consumeBuffer(int length) {
+		this.position += length;
+	}
+
+	@Override
+	public TConfiguration getConfiguration() {
+		return this.socket.getConfiguration();
+	}
+
+	@Override
+	public void updateKnownMessageSize(long size) {
+	}
+
+	/** Bounds what the protocol may allocate for a container or string by what the frame still holds. */
+	@Override
+	public void checkReadBytesAvailable(long bytes) throws TTransportException {
+		if (bytes > this.limit - this.position) {
+			throw new TTransportException(TTransportException.END_OF_FILE,
+					"message claims " + bytes + " more bytes than its frame holds");
+		}
+	}
+
+	@Override
+	public void resetMessageSizeAndConsumedBytes(long size) {
+	}
+
+	private void readFrame() throws TTransportException {
+		this.socket.readAll(this.header, 0, 4);
+		int size = ((this.header[0] & 0xFF) << 24) | ((this.header[1] & 0xFF) << 16) | ((this.header[2] & 0xFF) << 8)
+				| (this.header[3] & 0xFF);
+		if (size < 0 || size > this.maxFrameSize) {
+			close();
+			throw new TTransportException(TTransportException.CORRUPTED_DATA,
+					"frame of " + size + " bytes is outside the allowed 0 to " + this.maxFrameSize);
+		}
+		this.frame = new byte[size];
+		this.socket.readAll(this.frame, 0, size);
+		this.position = 0;
+		this.limit = size;
+	}
+
+}
