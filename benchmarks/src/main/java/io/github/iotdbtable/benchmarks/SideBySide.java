@@ -19,14 +19,14 @@ import io.github.iotdbtable.test.IoTDBCluster;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the JMH benchmarks of this client and of the official client against the same real IoTDB, alternating the
- * two (ours, official, ours, official…) in JVMs of their own, and writes the medians and the per-pair ratios to
- * {@code benchmarks/RESULTS.md} and {@code benchmarks/results.csv}.
+ * Runs the benchmarks of this client and of the official client against the same real IoTDB, alternating the two
+ * (ours, official, ours, official…) in JVMs of their own, and writes the medians and the per-pair ratios to
+ * {@code benchmarks/RESULTS.md} and {@code benchmarks/results.csv}: the pool (JMH), a narrow ingest and a full scan.
  *
  * <p>Run from the project folder, after {@code mvn -B -q -pl benchmarks,benchmarks/official -am package -DskipTests}:
  * <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     io.github.iotdbtable.benchmarks.SideBySide [pairs]
+ *     io.github.iotdbtable.benchmarks.SideBySide [pairs] [all|pool|ingest]
  * </pre>
  * {@code -Diotdb.nodeUrls=host:port} uses a running server instead of starting one.
  */
@@ -49,24 +49,45 @@ public final class SideBySide {
 
 	public static void main(String[] args) throws Exception {
 		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		String groups = (args.length > 1) ? args[1] : "all";
 		Path benchmarks = Path.of("benchmarks");
-		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark");
+		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark",
+				"io.github.iotdbtable.benchmarks.Scenarios");
 		Client official = new Client("official", benchmarks.resolve("official/target"),
-				"io.github.iotdbtable.benchmarks.official.OfficialPoolBenchmark");
+				"io.github.iotdbtable.benchmarks.official.OfficialPoolBenchmark",
+				"io.github.iotdbtable.benchmarks.official.OfficialScenarios");
 		String nodeUrls = System.getProperty("iotdb.nodeUrls");
 		IoTDBCluster cluster = null;
 		if (nodeUrls == null) {
 			cluster = IoTDBCluster.builder().build().start();
 			nodeUrls = String.join(",", cluster.nodeUrls());
 		}
+		String nodeUrl = nodeUrls.split(",")[0];
 		try {
 			List<Map<String, Double>> ourRuns = new ArrayList<>();
 			List<Map<String, Double>> officialRuns = new ArrayList<>();
+			boolean pool = groups.equals("all") || groups.contains("pool");
+			boolean io = groups.equals("all") || groups.contains("ingest");
+			if (io) {
+				prepare(nodeUrl);
+				ours.scenario("narrow", nodeUrl, "scan_source", SCAN_ROWS, 0);
+			}
 			for (int pair = 1; pair <= pairs; pair++) {
-				ourRuns.add(ours.run(nodeUrls, pair));
-				officialRuns.add(official.run(nodeUrls, pair));
-				System.out.printf(Locale.ROOT, "pair %d: ours %s%n        official %s%n", pair, ourRuns.get(pair - 1),
-						officialRuns.get(pair - 1));
+				Map<String, Double> our = new LinkedHashMap<>();
+				Map<String, Double> their = new LinkedHashMap<>();
+				if (pool) {
+					our.putAll(ours.run(nodeUrls, pair));
+					their.putAll(official.run(nodeUrls, pair));
+				}
+				if (io) {
+					our.putAll(ours.scenario("narrow", nodeUrl, "narrow_ours_" + pair, SCAN_ROWS, pair));
+					their.putAll(official.scenario("narrow", nodeUrl, "narrow_official_" + pair, SCAN_ROWS, pair));
+					our.putAll(ours.scenario("scan", nodeUrl, "scan_source", 0, pair));
+					their.putAll(official.scenario("scan", nodeUrl, "scan_source", 0, pair));
+				}
+				ourRuns.add(our);
+				officialRuns.add(their);
+				System.out.printf(Locale.ROOT, "pair %d: ours %s%n        official %s%n", pair, our, their);
 			}
 			write(benchmarks, ourRuns, officialRuns);
 		}
@@ -77,19 +98,38 @@ public final class SideBySide {
 		}
 	}
 
+	private static final int SCAN_ROWS = 1_000_000;
+
+	/** Creates the database the ingest and query scenarios use. */
+	private static void prepare(String nodeUrl) {
+		try (io.github.iotdbtable.client.TableSession session = io.github.iotdbtable.client.TableSession
+			.open(io.github.iotdbtable.client.TableSessionConfig.builder().nodeUrls(nodeUrl).build())) {
+			session.executeNonQueryStatement("CREATE DATABASE IF NOT EXISTS bench");
+		}
+	}
+
 	private static void write(Path folder, List<Map<String, Double>> ours, List<Map<String, Double>> official)
 			throws IOException {
 		String[][] figures = {
-				{ "uncontended", "borrow+return, 1 thread (ns/op)", "lower" },
-				{ "contended", "borrow+return, 8 threads on 5 sessions (ns/op per thread)", "lower" },
-				{ "contendedOpsPerSecond", "operations/s, 8 threads on 5 sessions", "higher" },
-				{ "contendedP9999", "p99.99 borrow+return, 8 threads on 5 sessions (ns)", "lower" },
-				{ "contendedWorst", "worst borrow+return, 8 threads on 5 sessions (ns)", "lower" } };
+				{ "uncontended", "Pool: borrow+return, 1 thread (ns/op)", "lower" },
+				{ "contended", "Pool: borrow+return, 8 threads on 5 sessions (ns/op per thread)", "lower" },
+				{ "contendedOpsPerSecond", "Pool: operations/s, 8 threads on 5 sessions", "higher" },
+				{ "contendedP9999", "Pool: p99.99 borrow+return, 8 threads on 5 sessions (ns)", "lower" },
+				{ "contendedWorst", "Pool: worst borrow+return, 8 threads on 5 sessions (ns)", "lower" },
+				{ "narrowRowsPerSecond", "Narrow ingest, 1M rows in tablets of 10,000: rows/s", "higher" },
+				{ "narrowCpuPerPoint", "Narrow ingest: client CPU per point (ns)", "lower" },
+				{ "narrowBytesPerRow", "Narrow ingest: bytes allocated per row", "lower" },
+				{ "scanRowsPerSecond", "Full scan of 1M rows, fetch size 10,000: rows/s", "higher" },
+				{ "scanCpuPerPoint", "Full scan: client CPU per point (ns)", "lower" },
+				{ "scanBytesPerRow", "Full scan: bytes allocated per row", "lower" } };
 		StringBuilder csv = new StringBuilder("figure,pair,ours,official,ratio\n");
 		StringBuilder table = new StringBuilder(
 				"| figure | ours (median) | official (median) | ratio ours/official (median of pairs) | better is |\n"
 						+ "|---|---:|---:|---:|---|\n");
 		for (String[] figure : figures) {
+			if (!ours.get(0).containsKey(figure[0])) {
+				continue;
+			}
 			double[] ourValues = new double[ours.size()];
 			double[] officialValues = new double[ours.size()];
 			double[] ratios = new double[ours.size()];
@@ -109,7 +149,8 @@ public final class SideBySide {
 				+ System.getProperty("java.version") + ", against a real IoTDB " + IoTDBCluster.DEFAULT_VERSION
 				+ " on the same machine; official client: org.apache.iotdb:iotdb-session 2.0.7. " + ours.size()
 				+ " pairs, each client in its own JVM, alternating. Every figure is the median over the pairs; the "
-				+ "ratio is taken per pair, then its median.\n\n## Pool: borrow and return (JMH)\n\n" + table
+				+ "ratio is taken per pair, then its median. CPU time and allocation are those of the client thread "
+				+ "doing the work, read from the JVM's thread statistics; a point is one field value.\n\n" + table
 				+ "\nRaw figures per pair: `results.csv`.\n";
 		Files.writeString(folder.resolve("RESULTS.md"), report, StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("results.csv"), csv, StandardCharsets.UTF_8);
@@ -124,12 +165,45 @@ public final class SideBySide {
 	}
 
 	/** One client's benchmarks: its classes, its classpath, its JVM. */
-	private record Client(String name, Path target, String benchmark) {
+	private record Client(String name, Path target, String benchmark, String scenarios) {
+
+		/** Runs one ingest or query scenario in a JVM of its own and reads its RESULT line. */
+		Map<String, Double> scenario(String scenario, String nodeUrl, String table, int rows, int pair)
+				throws IOException, InterruptedException {
+			Path log = this.target.resolve("scenario-" + this.name + "-" + scenario + "-" + pair + ".log");
+			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xms1g", "-Xmx1g", "-cp", classpath(), this.scenarios, scenario, nodeUrl, table,
+					String.valueOf(rows));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException(this.name + " " + scenario + " failed, see " + log);
+			}
+			String result = Files.readAllLines(log)
+				.stream()
+				.filter((line) -> line.startsWith("RESULT "))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no RESULT line in " + log));
+			Map<String, Double> values = new LinkedHashMap<>();
+			for (String pairText : result.substring(7).split(" ")) {
+				String[] keyValue = pairText.split("=");
+				values.put(keyValue[0], Double.valueOf(keyValue[1]));
+			}
+			double wallSeconds = values.get("wallNanos") / 1e9;
+			Map<String, Double> figures = new LinkedHashMap<>();
+			figures.put(scenario + "RowsPerSecond", values.get("rows") / wallSeconds);
+			figures.put(scenario + "CpuPerPoint", values.get("cpuNanos") / values.get("points"));
+			figures.put(scenario + "BytesPerRow", values.get("allocatedBytes") / values.get("rows"));
+			return figures;
+		}
+
+		private String classpath() throws IOException {
+			return this.target.resolve("classes") + java.io.File.pathSeparator
+					+ Files.readString(this.target.resolve("classpath.txt")).trim();
+		}
 
 		Map<String, Double> run(String nodeUrls, int pair) throws IOException, InterruptedException {
 			Path result = this.target.resolve("jmh-" + this.name + "-" + pair + ".json");
-			String classpath = this.target.resolve("classes") + java.io.File.pathSeparator
-					+ Files.readString(this.target.resolve("classpath.txt")).trim();
+			String classpath = classpath();
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 					classpath, "org.openjdk.jmh.Main", this.benchmark, "-f", "1", "-wi", "3", "-w", "1s", "-i", "5",
 					"-r", "2s", "-jvmArgsAppend", "-Xms512m -Xmx512m -Diotdb.nodeUrls=" + nodeUrls, "-rf", "json",
