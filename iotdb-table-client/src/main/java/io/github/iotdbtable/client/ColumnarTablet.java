@@ -185,6 +185,18 @@ public final class ColumnarTablet extends TabletData {
 		else if (order == null && array instanceof float[] values) {
 			out.putFloats(values, rows);
 		}
+		else if (array instanceof String[] values) {
+			int count = (order != null) ? order.length : rows;
+			for (int i = 0; i < count; i++) {
+				String value = values[(order != null) ? order[i] : i];
+				if (value != null) {
+					out.putString(value);
+				}
+				else {
+					out.putInt(0);
+				}
+			}
+		}
 		else {
 			writeEach(column, order, out, precision);
 		}

@@ -96,15 +96,17 @@ public final class TabletBuffer {
 		int length = value.length();
 		ByteBuffer target = ensure(4L + length);
 		int start = target.position();
-		target.putInt(length);
+		byte[] bytes = target.array();
+		int at = target.arrayOffset() + start + 4;
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			if (c >= 0x80) {
-				target.position(start);
 				return putBinary(value.getBytes(StandardCharsets.UTF_8));
 			}
-			target.put((byte) c);
+			bytes[at + i] = (byte) c;
 		}
+		target.putInt(length);
+		target.position(start + 4 + length);
 		return this;
 	}
 
