@@ -555,7 +555,8 @@ public final class TableSessionPool implements AutoCloseable {
 				session.executeNonQueryStatement("USE \"" + wanted.replace("\"", "\"\"") + "\"");
 			}
 		}
-		catch (IoTDBException ex) {
+		catch (RuntimeException ex) {
+			// whatever went wrong, the session is closed and its slot freed rather than lost
 			logger.debug("Closing a session of pool {} that could not be reset: {}", this.name, ex.getMessage());
 			return false;
 		}
