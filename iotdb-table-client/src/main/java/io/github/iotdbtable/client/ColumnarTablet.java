@@ -111,22 +111,6 @@ public final class ColumnarTablet extends TabletData {
 		return new Builder(tableName, timestamps, rowCount);
 	}
 
-	public String getTableName() {
-		return this.schema.tableName();
-	}
-
-	public List<String> getColumnNames() {
-		return this.schema.columnNames();
-	}
-
-	public List<DataType> getDataTypes() {
-		return this.schema.dataTypes();
-	}
-
-	public List<ColumnCategory> getColumnCategories() {
-		return this.schema.columnCategories();
-	}
-
 	@Override
 	public int rowCount() {
 		return this.rowCount;

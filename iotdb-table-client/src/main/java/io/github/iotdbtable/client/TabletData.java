@@ -1,5 +1,7 @@
 package io.github.iotdbtable.client;
 
+import java.util.List;
+
 import io.github.iotdbtable.client.rpc.TabletBuffer;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +11,24 @@ import org.jspecify.annotations.Nullable;
 abstract sealed class TabletData permits Tablet, ColumnarTablet {
 
 	abstract TabletSchema schema();
+
+	/** The table the rows go to. */
+	public final String getTableName() {
+		return schema().tableName();
+	}
+
+	/** The column names, without the time column. */
+	public final List<String> getColumnNames() {
+		return schema().columnNames();
+	}
+
+	public final List<DataType> getDataTypes() {
+		return schema().dataTypes();
+	}
+
+	public final List<ColumnCategory> getColumnCategories() {
+		return schema().columnCategories();
+	}
 
 	/** The number of rows. */
 	public abstract int rowCount();

@@ -5,7 +5,6 @@ import java.util.function.ToDoubleFunction;
 
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolListener;
-import io.github.iotdbtable.client.TableSessionPoolStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,11 +55,11 @@ public class TableSessionPoolMetrics implements MeterBinder, TableSessionPoolLis
 				(p) -> p.getConfig().getMaxPoolSize());
 		gauge(registry, PREFIX + ".pending", "Threads waiting for a session", tags, target,
 				(p) -> p.getStats().pending());
-		FunctionCounter.builder(PREFIX + ".created", target, (p) -> stats(p).totalCreated())
+		FunctionCounter.builder(PREFIX + ".created", target, (p) -> p.getStats().totalCreated())
 			.description("Connections opened")
 			.tags(tags)
 			.register(registry);
-		FunctionCounter.builder(PREFIX + ".timeouts", target, (p) -> stats(p).timeouts())
+		FunctionCounter.builder(PREFIX + ".timeouts", target, (p) -> p.getStats().timeouts())
 			.description("Borrowers that gave up waiting for a session")
 			.tags(tags)
 			.register(registry);
@@ -99,10 +98,6 @@ public class TableSessionPoolMetrics implements MeterBinder, TableSessionPoolLis
 		if (timer != null) {
 			timer.record(nanos, TimeUnit.NANOSECONDS);
 		}
-	}
-
-	private static TableSessionPoolStats stats(TableSessionPool pool) {
-		return pool.getStats();
 	}
 
 	private static void gauge(MeterRegistry registry, String name, String description, Tags tags,
