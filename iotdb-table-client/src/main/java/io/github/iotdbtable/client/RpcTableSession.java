@@ -44,6 +44,8 @@ final class RpcTableSession implements TableSession {
 
 	private final List<SessionDataSet> openDataSets = new ArrayList<>();
 
+	private final TabletEncoder.Buffers buffers = new TabletEncoder.Buffers();
+
 	private volatile @Nullable String database;
 
 	private volatile boolean open = true;
@@ -144,9 +146,8 @@ final class RpcTableSession implements TableSession {
 		if (tablet.rowCount() == 0) {
 			return;
 		}
-		var request = TabletEncoder.encode(this.sessionId, tablet, this.precision);
-		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client.insertTablet(request));
-		Statuses.check(status);
+		long[] times = tablet.timestamps(this.precision);
+		insertTablet(tablet, times, TabletEncoder.TimeOrder.sortedOrder(times, tablet.rowCount()));
 	}
 
 	/**
@@ -158,8 +159,9 @@ final class RpcTableSession implements TableSession {
 	 */
 	Status insertTablet(TabletData tablet, long[] times, int @Nullable [] order) {
 		ensureOpen();
-		var request = TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order);
-		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client.insertTablet(request));
+		// encoded under the session's lock: the request points into the connection's reused buffers
+		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client
+			.insertTablet(TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order, this.buffers)));
 		Statuses.check(status);
 		return status;
 	}

@@ -15,20 +15,22 @@ final class TabletEncoder {
 
 	static InsertTabletRequest encode(long sessionId, TabletData tablet, TimestampPrecision precision) {
 		long[] times = tablet.timestamps(precision);
-		return encode(sessionId, tablet, precision, times, TimeOrder.sortedOrder(times, tablet.rowCount()));
+		return encode(sessionId, tablet, precision, times, TimeOrder.sortedOrder(times, tablet.rowCount()),
+				new Buffers());
 	}
 
 	/**
-	 * Encodes some rows of a tablet, in the given order.
+	 * Encodes some rows of a tablet, in the given order, into the given buffers.
 	 * @param order the rows to send, in time order
+	 * @param buffers the buffers to encode into; the request points into them
 	 */
 	static InsertTabletRequest encode(long sessionId, TabletData tablet, TimestampPrecision precision, long[] times,
-			int @Nullable [] order) {
+			int @Nullable [] order, Buffers buffers) {
 		TabletSchema schema = tablet.schema();
 		int rows = (order != null) ? order.length : tablet.rowCount();
 		int columns = schema.columnCount();
 
-		TabletBuffer timestamps = new TabletBuffer(8 * rows);
+		TabletBuffer timestamps = buffers.timestamps.clear(8 * rows);
 		if (order == null) {
 			timestamps.putLongs(times, rows);
 		}
@@ -38,7 +40,7 @@ final class TabletEncoder {
 			}
 		}
 
-		TabletBuffer values = new TabletBuffer(estimateValueBytes(schema, rows));
+		TabletBuffer values = buffers.values.clear(estimateValueBytes(schema, rows));
 		for (int column = 0; column < columns; column++) {
 			tablet.writeColumn(column, order, values, precision);
 		}
@@ -86,6 +88,18 @@ final class TabletEncoder {
 			};
 		}
 		return (int) Math.min(Integer.MAX_VALUE - 8, bytes * rows + 64);
+	}
+
+	/**
+	 * The two buffers a connection encodes its inserts into, reused from one insert to the next: a request built on
+	 * them is valid until the next encode.
+	 */
+	static final class Buffers {
+
+		final TabletBuffer timestamps = new TabletBuffer(16);
+
+		final TabletBuffer values = new TabletBuffer(16);
+
 	}
 
 	/**

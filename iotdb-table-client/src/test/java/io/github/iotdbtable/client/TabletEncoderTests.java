@@ -154,7 +154,7 @@ class TabletEncoderTests {
 		tablet.addRow(20L, "c", 2);
 		long[] times = tablet.timestamps(TimestampPrecision.MILLISECONDS);
 		InsertTabletRequest request = TabletEncoder.encode(1L, tablet, TimestampPrecision.MILLISECONDS, times,
-				new int[] { 1, 0 });
+				new int[] { 1, 0 }, new TabletEncoder.Buffers());
 		assertThat(request.rowCount()).isEqualTo(2);
 		assertThat(longs(request.timestamps())).containsExactly(10L, 30L);
 		ByteBuffer expected = ByteBuffer.allocate(64);
@@ -162,6 +162,31 @@ class TabletEncoderTests {
 		expected.putInt(0).putInt(3);
 		expected.put((byte) 0).put((byte) 1).put((byte) 0b01);
 		assertThat(bytes(request.values())).containsExactly(bytes(expected.flip()));
+	}
+
+	@Test
+	void buffersAreReusedFromOneTabletToTheNext() {
+		TabletEncoder.Buffers buffers = new TabletEncoder.Buffers();
+		InsertTabletRequest large = encode(buffers, 1000);
+		assertThat(longs(large.timestamps())).hasSize(1000).startsWith(0L, 1L).endsWith(999L);
+		InsertTabletRequest small = encode(buffers, 3);
+		assertThat(longs(small.timestamps())).containsExactly(0L, 1L, 2L);
+		assertThat(small.values().remaining()).isEqualTo(3 * 8);
+		assertThat(small.values().array()).as("the same array serves both").isSameAs(large.values().array());
+		InsertTabletRequest larger = encode(buffers, 5000);
+		assertThat(longs(larger.timestamps())).hasSize(5000).endsWith(4999L);
+		assertThat(larger.values().getLong(8 * 4999)).isEqualTo(4999L);
+	}
+
+	private static InsertTabletRequest encode(TabletEncoder.Buffers buffers, int rows) {
+		long[] times = new long[rows];
+		long[] values = new long[rows];
+		for (int i = 0; i < rows; i++) {
+			times[i] = i;
+			values[i] = i;
+		}
+		ColumnarTablet tablet = ColumnarTablet.builder("t", times).field("v", DataType.INT64, values).build();
+		return TabletEncoder.encode(1L, tablet, TimestampPrecision.MILLISECONDS, times, null, buffers);
 	}
 
 	@Test

@@ -6,11 +6,15 @@ import org.apache.thrift.TConfiguration;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrift's framed transport (a 4-byte big-endian length before each message) over a socket, keeping its write buffer
  * between requests: libthrift's own framed transport shrinks it back to 1 KiB after every message, so each large
  * insert grew it again, copying and allocating about twice the request's size.
+ *
+ * <p>Large writes (an insert's value and time buffers) are not copied into the write buffer: the frame keeps a
+ * reference to them and sends them from where they are on flush, which every request does before it returns.
  *
  * <p>Each frame read gets a fresh array, since values decoded without copying keep pointing into it.
  */
@@ -28,6 +32,24 @@ final class FrameTransport extends TTransport {
 	private byte[] out = new byte[INITIAL_WRITE_BUFFER];
 
 	private int outLength = 4;
+
+	/** Writes at least this large are sent from the caller's array instead of being copied. */
+	private static final int REFERENCED_WRITE = 16 * 1024;
+
+	private static final int MAX_REFERENCES = 8;
+
+	private final byte[] @Nullable [] references = new byte[MAX_REFERENCES][];
+
+	private final int[] referenceOffsets = new int[MAX_REFERENCES];
+
+	private final int[] referenceLengths = new int[MAX_REFERENCES];
+
+	/** Where in {@link #out} each referenced write belongs. */
+	private final int[] referencePositions = new int[MAX_REFERENCES];
+
+	private int referenceCount;
+
+	private long referencedBytes;
 
 	private final byte[] header = new byte[4];
 
@@ -71,9 +93,19 @@ final class FrameTransport extends TTransport {
 	@Override
 	public void write(byte[] buffer, int offset, int length) throws TTransportException {
 		int needed = this.outLength + length;
-		if (needed - 4 > this.maxFrameSize) {
-			throw new TTransportException(TTransportException.UNKNOWN,
-					"request of " + (needed - 4) + " bytes exceeds the frame limit of " + this.maxFrameSize);
+		if (needed - 4 + this.referencedBytes > this.maxFrameSize) {
+			discard();
+			throw new TTransportException(TTransportException.UNKNOWN, "request of at least "
+					+ (needed - 4 + this.referencedBytes) + " bytes exceeds the frame limit of " + this.maxFrameSize);
+		}
+		if (length >= REFERENCED_WRITE && this.referenceCount < MAX_REFERENCES) {
+			int i = this.referenceCount++;
+			this.references[i] = buffer;
+			this.referenceOffsets[i] = offset;
+			this.referenceLengths[i] = length;
+			this.referencePositions[i] = this.outLength;
+			this.referencedBytes += length;
+			return;
 		}
 		if (needed > this.out.length) {
 			this.out = Arrays.copyOf(this.out, Math.max(needed, Math.min(2 * this.out.length, this.maxFrameSize + 4)));
@@ -84,14 +116,34 @@ final class FrameTransport extends TTransport {
 
 	@Override
 	public void flush() throws TTransportException {
-		int length = this.outLength - 4;
+		int length = (int) (this.outLength - 4 + this.referencedBytes);
 		this.out[0] = (byte) (length >>> 24);
 		this.out[1] = (byte) (length >>> 16);
 		this.out[2] = (byte) (length >>> 8);
 		this.out[3] = (byte) length;
+		try {
+			int sent = 0;
+			for (int i = 0; i < this.referenceCount; i++) {
+				this.socket.write(this.out, sent, this.referencePositions[i] - sent);
+				this.socket.write(this.references[i], this.referenceOffsets[i], this.referenceLengths[i]);
+				sent = this.referencePositions[i];
+			}
+			this.socket.write(this.out, sent, this.outLength - sent);
+			this.socket.flush();
+		}
+		finally {
+			discard();
+		}
+	}
+
+	/** Forgets the frame being written, and the arrays it referenced. */
+	private void discard() {
 		this.outLength = 4;
-		this.socket.write(this.out, 0, length + 4);
-		this.socket.flush();
+		for (int i = 0; i < this.referenceCount; i++) {
+			this.references[i] = null;
+		}
+		this.referenceCount = 0;
+		this.referencedBytes = 0;
 		if (this.out.length > MAX_KEPT_WRITE_BUFFER) {
 			this.out = new byte[INITIAL_WRITE_BUFFER];
 		}

@@ -14,8 +14,28 @@ public final class TabletBuffer {
 
 	private ByteBuffer buffer;
 
+	/** A buffer grown beyond this by one very large tablet is let go when it is cleared. */
+	private static final int MAX_KEPT_CAPACITY = 16 * 1024 * 1024;
+
 	public TabletBuffer(int initialCapacity) {
 		this.buffer = ByteBuffer.allocate(Math.max(16, initialCapacity));
+	}
+
+	/**
+	 * Empties the buffer for the next tablet, so that one buffer serves every insert of a connection without being
+	 * allocated and zeroed again. Views handed out by {@link #toByteBuffer()} before are no longer valid.
+	 * @param expectedBytes the size the next tablet is expected to need
+	 * @return this buffer
+	 */
+	public TabletBuffer clear(int expectedBytes) {
+		int capacity = this.buffer.capacity();
+		if (capacity < expectedBytes || (capacity > MAX_KEPT_CAPACITY && expectedBytes < MAX_KEPT_CAPACITY)) {
+			this.buffer = ByteBuffer.allocate(Math.max(16, expectedBytes));
+		}
+		else {
+			this.buffer.clear();
+		}
+		return this;
 	}
 
 	/**
@@ -138,7 +158,7 @@ public final class TabletBuffer {
 	}
 
 	/**
-	 * The written bytes, ready to send. The buffer must not be written to afterwards.
+	 * The written bytes, ready to send. The view is valid until the buffer is written to or cleared again.
 	 * @return a view of the written bytes
 	 */
 	public ByteBuffer toByteBuffer() {
