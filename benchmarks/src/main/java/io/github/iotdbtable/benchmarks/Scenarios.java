@@ -1,83 +1,103 @@
 package io.github.iotdbtable.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 
+import io.github.iotdbtable.benchmarks.data.NarrowData;
+import io.github.iotdbtable.benchmarks.data.ScenarioClient;
+import io.github.iotdbtable.benchmarks.data.ScenarioRunner;
+import io.github.iotdbtable.benchmarks.data.WideData;
 import io.github.iotdbtable.client.ColumnarTablet;
 import io.github.iotdbtable.client.DataType;
 import io.github.iotdbtable.client.Row;
 import io.github.iotdbtable.client.SessionDataSet;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionConfig;
+import io.github.iotdbtable.client.TableSessionPool;
+import io.github.iotdbtable.client.TableSessionPoolConfig;
 
 /**
- * This client's side of the ingest and query scenarios, run in a JVM of its own by {@link SideBySide}. Prints one
- * {@code RESULT} line: rows, wall time, and the CPU time and bytes allocated by the thread doing the work.
- *
- * <p>Arguments: scenario ({@code narrow} or {@code scan}), node url, table, rows.
+ * This client's side of the ingest and query scenarios of {@link ScenarioRunner}, run in a JVM of its own by
+ * {@link SideBySide}. Tablets are built from the primitive arrays, nulls marked in each column's mask.
  */
-public final class Scenarios {
+public final class Scenarios implements ScenarioClient {
 
-	static final int BATCH = 10_000;
+	private final String nodeUrl;
 
-	static final int DEVICES = 100;
+	private final TableSession session;
 
-	private Scenarios() {
+	private Scenarios(String nodeUrl) {
+		this.nodeUrl = nodeUrl;
+		this.session = TableSession.open(
+				TableSessionConfig.builder().nodeUrls(nodeUrl).database("bench").fetchSize(NarrowData.BATCH).build());
 	}
 
 	public static void main(String[] args) throws Exception {
-		String scenario = args[0];
-		String table = args[2];
-		int rows = Integer.parseInt(args[3]);
-		TableSessionConfig config = TableSessionConfig.builder()
-			.nodeUrls(args[1])
-			.database("bench")
-			.fetchSize(BATCH)
+		ScenarioRunner.run(args, Scenarios::new);
+	}
+
+	@Override
+	public void execute(String sql) {
+		this.session.executeNonQueryStatement(sql);
+	}
+
+	@Override
+	public void insertNarrow(String table, NarrowData data, int batch) {
+		this.session.insert(narrowTablet(table, data, batch));
+	}
+
+	static ColumnarTablet narrowTablet(String table, NarrowData data, int batch) {
+		return ColumnarTablet.builder(table, data.times().get(batch))
+			.tag("device", data.devices().get(batch))
+			.field("s1", DataType.DOUBLE, data.s1().get(batch))
+			.field("s2", DataType.DOUBLE, data.s2().get(batch))
+			.field("s3", DataType.DOUBLE, data.s3().get(batch))
 			.build();
-		try (TableSession session = TableSession.open(config)) {
-			switch (scenario) {
-				case "narrow" -> {
-					createNarrowTable(session, table + "_warmup");
-					createNarrowTable(session, table);
-					narrow(session, table + "_warmup", NarrowData.generate(200_000));
-					NarrowData data = NarrowData.generate(rows);
-					Meter meter = Meter.start();
-					narrow(session, table, data);
-					meter.report(rows, 3);
+	}
+
+	@Override
+	public void insertWide(String table, WideData.Batch batch) {
+		List<String> names = WideData.FIELD_NAMES;
+		this.session.insert(ColumnarTablet.builder(table, batch.times())
+			.tag("device", batch.devices())
+			.field(names.get(0), DataType.BOOLEAN, batch.booleans(), batch.nulls()[0])
+			.field(names.get(1), DataType.INT32, batch.ints(), batch.nulls()[1])
+			.field(names.get(2), DataType.INT64, batch.longs(), batch.nulls()[2])
+			.field(names.get(3), DataType.FLOAT, batch.floats(), batch.nulls()[3])
+			.field(names.get(4), DataType.DOUBLE, batch.doubles(), batch.nulls()[4])
+			.field(names.get(5), DataType.TEXT, batch.texts(), batch.nulls()[5])
+			.field(names.get(6), DataType.STRING, batch.strings(), batch.nulls()[6])
+			.field(names.get(7), DataType.BLOB, batch.blobs(), batch.nulls()[7])
+			.field(names.get(8), DataType.DATE, batch.dates(), batch.nulls()[8])
+			.field(names.get(9), DataType.TIMESTAMP, batch.timestamps(), batch.nulls()[9])
+			.build());
+	}
+
+	@Override
+	public PoolWriter openPool(int size) {
+		TableSessionPool pool = new TableSessionPool(
+				TableSessionPoolConfig.builder().nodeUrls(this.nodeUrl).database("bench").maxPoolSize(size).build());
+		return new PoolWriter() {
+
+			@Override
+			public void insertNarrow(String table, NarrowData data, int batch) {
+				try (TableSession session = pool.getSession()) {
+					session.insert(narrowTablet(table, data, batch));
 				}
-				case "scan" -> {
-					scan(session, table);
-					Meter meter = Meter.start();
-					long read = scan(session, table);
-					meter.report(read, 3);
-				}
-				default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 			}
-		}
+
+			@Override
+			public void close() {
+				pool.close();
+			}
+
+		};
 	}
 
-	static void createNarrowTable(TableSession session, String table) {
-		session.executeNonQueryStatement("CREATE TABLE IF NOT EXISTS " + table
-				+ " (device STRING TAG, s1 DOUBLE FIELD, s2 DOUBLE FIELD, s3 DOUBLE FIELD)");
-	}
-
-	/** Writes the rows in tablets of {@link #BATCH} rows, each built from the primitive arrays. */
-	static void narrow(TableSession session, String table, NarrowData data) {
-		for (int batch = 0; batch < data.times().size(); batch++) {
-			session.insert(ColumnarTablet.builder(table, data.times().get(batch))
-				.tag("device", data.devices().get(batch))
-				.field("s1", DataType.DOUBLE, data.s1().get(batch))
-				.field("s2", DataType.DOUBLE, data.s2().get(batch))
-				.field("s3", DataType.DOUBLE, data.s3().get(batch))
-				.build());
-		}
-	}
-
-	/** Reads every value of the table with typed getters. */
-	static long scan(TableSession session, String table) {
+	@Override
+	public long scan(String table) {
 		long rows = 0;
 		double sum = 0;
-		try (SessionDataSet result = session.executeQueryStatement("SELECT time, device, s1, s2, s3 FROM " + table)) {
+		try (SessionDataSet result = this.session.executeQueryStatement(NarrowData.SELECT_ALL.formatted(table))) {
 			while (result.hasNext()) {
 				Row row = result.next();
 				sum += row.getLong(0) + row.getString(1).length() + row.getDouble(2) + row.getDouble(3)
@@ -91,65 +111,9 @@ public final class Scenarios {
 		return rows;
 	}
 
-	/** The narrow rows, cut into batches: time, a device tag, three doubles. */
-	record NarrowData(List<long[]> times, List<String[]> devices, List<double[]> s1, List<double[]> s2,
-			List<double[]> s3) {
-
-		static NarrowData generate(int rows) {
-			String[] names = new String[DEVICES];
-			for (int i = 0; i < DEVICES; i++) {
-				names[i] = "device-" + i;
-			}
-			java.util.ArrayList<long[]> times = new java.util.ArrayList<>();
-			java.util.ArrayList<String[]> devices = new java.util.ArrayList<>();
-			java.util.ArrayList<double[]> s1 = new java.util.ArrayList<>();
-			java.util.ArrayList<double[]> s2 = new java.util.ArrayList<>();
-			java.util.ArrayList<double[]> s3 = new java.util.ArrayList<>();
-			for (int start = 0; start < rows; start += BATCH) {
-				int size = Math.min(BATCH, rows - start);
-				long[] t = new long[size];
-				String[] d = new String[size];
-				double[] a = new double[size];
-				double[] b = new double[size];
-				double[] c = new double[size];
-				for (int i = 0; i < size; i++) {
-					int row = start + i;
-					t[i] = 1_700_000_000_000L + row / DEVICES;
-					d[i] = names[row % DEVICES];
-					a[i] = row * 0.5;
-					b[i] = Math.sqrt(row);
-					c[i] = row % 1000;
-				}
-				times.add(t);
-				devices.add(d);
-				s1.add(a);
-				s2.add(b);
-				s3.add(c);
-			}
-			return new NarrowData(times, devices, s1, s2, s3);
-		}
-
-	}
-
-	/** CPU time and allocation of the calling thread, and wall time. */
-	record Meter(long wall, long cpu, long allocated) {
-
-		private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
-
-		static Meter start() {
-			return new Meter(System.nanoTime(), THREADS.getCurrentThreadCpuTime(),
-					THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()));
-		}
-
-		void report(long rows, int fields) {
-			long wallNanos = System.nanoTime() - this.wall;
-			long cpuNanos = THREADS.getCurrentThreadCpuTime() - this.cpu;
-			long allocatedBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - this.allocated;
-			System.out.println("RESULT rows=" + rows + " points=" + rows * fields + " wallNanos=" + wallNanos
-					+ " cpuNanos=" + cpuNanos + " allocatedBytes=" + allocatedBytes);
-		}
-
+	@Override
+	public void close() {
+		this.session.close();
 	}
 
 }

@@ -21,12 +21,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the benchmarks of this client and of the official client against the same real IoTDB, alternating the two
  * (ours, official, ours, official…) in JVMs of their own, and writes the medians and the per-pair ratios to
- * {@code benchmarks/RESULTS.md} and {@code benchmarks/results.csv}: the pool (JMH), a narrow ingest and a full scan.
+ * {@code benchmarks/RESULTS.md} and {@code benchmarks/results.csv}: the pool (JMH), narrow and wide ingest, ingest
+ * by four threads through the pool, and a full scan.
  *
  * <p>Run from the project folder, after {@code mvn -B -q -pl benchmarks,benchmarks/official -am package -DskipTests}:
  * <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     io.github.iotdbtable.benchmarks.SideBySide [pairs] [all|pool|ingest]
+ *     io.github.iotdbtable.benchmarks.SideBySide [pairs] [all|pool,narrow,wide,concurrent,scan]
  * </pre>
  * {@code -Diotdb.nodeUrls=host:port} uses a running server instead of starting one.
  */
@@ -47,9 +48,22 @@ public final class SideBySide {
 	private SideBySide() {
 	}
 
+	/** The ingest and query scenarios: name, rows, what it does. */
+	private static final String[][] SCENARIOS = {
+			{ "narrow", "1000000", "Narrow ingest, 1M rows (time, tag, 3 DOUBLE) in tablets of 10,000, 1 thread" },
+			{ "wide", "200000", "Wide ingest, 200k rows (time, tag, all 10 types, ~10% nulls) in tablets of 10,000" },
+			{ "concurrent", "1000000", "Narrow ingest of 1M rows by 4 threads through the pool, a session per tablet" },
+			{ "scan", "0", "Full scan of 1M narrow rows, fetch size 10,000, typed getters" } };
+
+	private static final int SCAN_ROWS = 1_000_000;
+
+	/** The DataNode's process, whose CPU time the scenarios report when the runner started it. */
+	private static long serverPid = -1;
+
 	public static void main(String[] args) throws Exception {
 		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
-		String groups = (args.length > 1) ? args[1] : "all";
+		List<String> groups = (args.length > 1 && !args[1].equals("all")) ? List.of(args[1].split(","))
+				: List.of("pool", "narrow", "wide", "concurrent", "scan");
 		Path benchmarks = Path.of("benchmarks");
 		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark",
 				"io.github.iotdbtable.benchmarks.Scenarios");
@@ -63,27 +77,30 @@ public final class SideBySide {
 			nodeUrls = String.join(",", cluster.nodeUrls());
 		}
 		String nodeUrl = nodeUrls.split(",")[0];
+		serverPid = (cluster != null) ? cluster.dataNode(0).pid() : -1;
 		try {
-			List<Map<String, Double>> ourRuns = new ArrayList<>();
-			List<Map<String, Double>> officialRuns = new ArrayList<>();
-			boolean pool = groups.equals("all") || groups.contains("pool");
-			boolean io = groups.equals("all") || groups.contains("ingest");
-			if (io) {
-				prepare(nodeUrl);
+			prepare(nodeUrl);
+			if (groups.contains("scan")) {
 				ours.scenario("narrow", nodeUrl, "scan_source", SCAN_ROWS, 0);
 			}
+			List<Map<String, Double>> ourRuns = new ArrayList<>();
+			List<Map<String, Double>> officialRuns = new ArrayList<>();
 			for (int pair = 1; pair <= pairs; pair++) {
 				Map<String, Double> our = new LinkedHashMap<>();
 				Map<String, Double> their = new LinkedHashMap<>();
-				if (pool) {
+				if (groups.contains("pool")) {
 					our.putAll(ours.run(nodeUrls, pair));
 					their.putAll(official.run(nodeUrls, pair));
 				}
-				if (io) {
-					our.putAll(ours.scenario("narrow", nodeUrl, "narrow_ours_" + pair, SCAN_ROWS, pair));
-					their.putAll(official.scenario("narrow", nodeUrl, "narrow_official_" + pair, SCAN_ROWS, pair));
-					our.putAll(ours.scenario("scan", nodeUrl, "scan_source", 0, pair));
-					their.putAll(official.scenario("scan", nodeUrl, "scan_source", 0, pair));
+				for (String[] scenario : SCENARIOS) {
+					if (groups.contains(scenario[0])) {
+						int rows = Integer.parseInt(scenario[1]);
+						boolean scan = scenario[0].equals("scan");
+						our.putAll(ours.scenario(scenario[0], nodeUrl,
+								scan ? "scan_source" : scenario[0] + "_ours_" + pair, rows, pair));
+						their.putAll(official.scenario(scenario[0], nodeUrl,
+								scan ? "scan_source" : scenario[0] + "_official_" + pair, rows, pair));
+					}
 				}
 				ourRuns.add(our);
 				officialRuns.add(their);
@@ -98,8 +115,6 @@ public final class SideBySide {
 		}
 	}
 
-	private static final int SCAN_ROWS = 1_000_000;
-
 	/** Creates the database the ingest and query scenarios use. */
 	private static void prepare(String nodeUrl) {
 		try (io.github.iotdbtable.client.TableSession session = io.github.iotdbtable.client.TableSession
@@ -110,18 +125,21 @@ public final class SideBySide {
 
 	private static void write(Path folder, List<Map<String, Double>> ours, List<Map<String, Double>> official)
 			throws IOException {
-		String[][] figures = {
-				{ "uncontended", "Pool: borrow+return, 1 thread (ns/op)", "lower" },
-				{ "contended", "Pool: borrow+return, 8 threads on 5 sessions (ns/op per thread)", "lower" },
-				{ "contendedOpsPerSecond", "Pool: operations/s, 8 threads on 5 sessions", "higher" },
-				{ "contendedP9999", "Pool: p99.99 borrow+return, 8 threads on 5 sessions (ns)", "lower" },
-				{ "contendedWorst", "Pool: worst borrow+return, 8 threads on 5 sessions (ns)", "lower" },
-				{ "narrowRowsPerSecond", "Narrow ingest, 1M rows in tablets of 10,000: rows/s", "higher" },
-				{ "narrowCpuPerPoint", "Narrow ingest: client CPU per point (ns)", "lower" },
-				{ "narrowBytesPerRow", "Narrow ingest: bytes allocated per row", "lower" },
-				{ "scanRowsPerSecond", "Full scan of 1M rows, fetch size 10,000: rows/s", "higher" },
-				{ "scanCpuPerPoint", "Full scan: client CPU per point (ns)", "lower" },
-				{ "scanBytesPerRow", "Full scan: bytes allocated per row", "lower" } };
+		List<String[]> figures = new ArrayList<>(List.of(
+				new String[] { "uncontended", "Pool: borrow+return, 1 thread (ns/op)", "lower" },
+				new String[] { "contended", "Pool: borrow+return, 8 threads on 5 sessions (ns/op per thread)", "lower" },
+				new String[] { "contendedOpsPerSecond", "Pool: operations/s, 8 threads on 5 sessions", "higher" },
+				new String[] { "contendedP9999", "Pool: p99.99 borrow+return, 8 threads on 5 sessions (ns)", "lower" },
+				new String[] { "contendedWorst", "Pool: worst borrow+return, 8 threads on 5 sessions (ns)", "lower" }));
+		for (String[] scenario : SCENARIOS) {
+			String name = scenario[0];
+			figures.add(new String[] { name + "RowsPerSecond", scenario[2] + ": rows/s", "higher" });
+			figures.add(new String[] { name + "PointsPerSecond", "… points/s", "higher" });
+			figures.add(new String[] { name + "CpuPerPoint", "… client CPU per point (ns)", "lower" });
+			figures.add(new String[] { name + "CpuPerRow", "… client CPU per row (ns)", "lower" });
+			figures.add(new String[] { name + "BytesPerRow", "… bytes allocated per row", "lower" });
+			figures.add(new String[] { name + "ServerCpuPerPoint", "… server CPU per point (ns), for reference", "lower" });
+		}
 		StringBuilder csv = new StringBuilder("figure,pair,ours,official,ratio\n");
 		StringBuilder table = new StringBuilder(
 				"| figure | ours (median) | official (median) | ratio ours/official (median of pairs) | better is |\n"
@@ -149,9 +167,9 @@ public final class SideBySide {
 				+ System.getProperty("java.version") + ", against a real IoTDB " + IoTDBCluster.DEFAULT_VERSION
 				+ " on the same machine; official client: org.apache.iotdb:iotdb-session 2.0.7. " + ours.size()
 				+ " pairs, each client in its own JVM, alternating. Every figure is the median over the pairs; the "
-				+ "ratio is taken per pair, then its median. CPU time and allocation are those of the client thread "
-				+ "doing the work, read from the JVM's thread statistics; a point is one field value.\n\n" + table
-				+ "\nRaw figures per pair: `results.csv`.\n";
+				+ "ratio is taken per pair, then its median. CPU time and allocation are those of the client threads "
+				+ "doing the work, read from the JVM's thread statistics; a point is one field value (a null counts).\n\n"
+				+ table + "\nRaw figures per pair: `results.csv`.\n";
 		Files.writeString(folder.resolve("RESULTS.md"), report, StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("results.csv"), csv, StandardCharsets.UTF_8);
 		System.out.print(report);
@@ -172,7 +190,8 @@ public final class SideBySide {
 				throws IOException, InterruptedException {
 			Path log = this.target.resolve("scenario-" + this.name + "-" + scenario + "-" + pair + ".log");
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xms1g", "-Xmx1g", "-cp", classpath(), this.scenarios, scenario, nodeUrl, table,
+					"-Xms1g", "-Xmx1g", "-Dbench.serverPid=" + serverPid, "-cp", classpath(), this.scenarios, scenario,
+					nodeUrl, table,
 					String.valueOf(rows));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 			if (process.waitFor() != 0) {
@@ -191,8 +210,13 @@ public final class SideBySide {
 			double wallSeconds = values.get("wallNanos") / 1e9;
 			Map<String, Double> figures = new LinkedHashMap<>();
 			figures.put(scenario + "RowsPerSecond", values.get("rows") / wallSeconds);
+			figures.put(scenario + "PointsPerSecond", values.get("points") / wallSeconds);
 			figures.put(scenario + "CpuPerPoint", values.get("cpuNanos") / values.get("points"));
+			figures.put(scenario + "CpuPerRow", values.get("cpuNanos") / values.get("rows"));
 			figures.put(scenario + "BytesPerRow", values.get("allocatedBytes") / values.get("rows"));
+			if (values.containsKey("serverCpuNanos")) {
+				figures.put(scenario + "ServerCpuPerPoint", values.get("serverCpuNanos") / values.get("points"));
+			}
 			return figures;
 		}
 

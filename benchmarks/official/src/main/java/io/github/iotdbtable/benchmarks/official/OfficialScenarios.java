@@ -1,97 +1,180 @@
 package io.github.iotdbtable.benchmarks.official;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
+import io.github.iotdbtable.benchmarks.data.NarrowData;
+import io.github.iotdbtable.benchmarks.data.ScenarioClient;
+import io.github.iotdbtable.benchmarks.data.ScenarioRunner;
+import io.github.iotdbtable.benchmarks.data.WideData;
 import org.apache.iotdb.isession.ITableSession;
 import org.apache.iotdb.isession.SessionDataSet;
+import org.apache.iotdb.isession.pool.ITableSessionPool;
 import org.apache.iotdb.session.TableSessionBuilder;
+import org.apache.iotdb.session.pool.TableSessionPoolBuilder;
 import org.apache.tsfile.enums.ColumnCategory;
 import org.apache.tsfile.enums.TSDataType;
 import org.apache.tsfile.write.record.Tablet;
 
 /**
- * The official client's side of the ingest and query scenarios, the counterpart of
- * {@code io.github.iotdbtable.benchmarks.Scenarios}, with the same data and the same {@code RESULT} line. Tablets are
- * built with the official tablet's typed {@code addValue} calls.
+ * The official client's side of the scenarios of {@link ScenarioRunner}, the counterpart of
+ * {@code io.github.iotdbtable.benchmarks.Scenarios}, with the same data. Tablets are filled with the official tablet's
+ * typed {@code addValue} calls and reused from batch to batch; a null is a cell left unset.
  */
-public final class OfficialScenarios {
+public final class OfficialScenarios implements ScenarioClient {
 
-	static final int BATCH = 10_000;
+	private static final List<String> NARROW_COLUMNS = List.of("device", "s1", "s2", "s3");
 
-	static final int DEVICES = 100;
+	private static final List<TSDataType> NARROW_TYPES = List.of(TSDataType.STRING, TSDataType.DOUBLE,
+			TSDataType.DOUBLE, TSDataType.DOUBLE);
 
-	private static final List<String> COLUMNS = List.of("device", "s1", "s2", "s3");
-
-	private static final List<TSDataType> TYPES = List.of(TSDataType.STRING, TSDataType.DOUBLE, TSDataType.DOUBLE,
-			TSDataType.DOUBLE);
-
-	private static final List<ColumnCategory> CATEGORIES = List.of(ColumnCategory.TAG, ColumnCategory.FIELD,
+	private static final List<ColumnCategory> NARROW_CATEGORIES = List.of(ColumnCategory.TAG, ColumnCategory.FIELD,
 			ColumnCategory.FIELD, ColumnCategory.FIELD);
 
-	private OfficialScenarios() {
+	/** Each writing thread fills a tablet of its own. */
+	private final ThreadLocal<Tablet> narrowTablets = new ThreadLocal<>();
+
+	private final ThreadLocal<Tablet> wideTablets = new ThreadLocal<>();
+
+	private final String nodeUrl;
+
+	private final ITableSession session;
+
+	private OfficialScenarios(String nodeUrl) throws Exception {
+		this.nodeUrl = nodeUrl;
+		this.session = new TableSessionBuilder().nodeUrls(List.of(nodeUrl))
+			.database("bench")
+			.fetchSize(NarrowData.BATCH)
+			.enableCompression(false)
+			.build();
 	}
 
 	public static void main(String[] args) throws Exception {
-		String scenario = args[0];
-		String table = args[2];
-		int rows = Integer.parseInt(args[3]);
-		try (ITableSession session = new TableSessionBuilder().nodeUrls(List.of(args[1]))
+		ScenarioRunner.run(args, OfficialScenarios::new);
+	}
+
+	@Override
+	public void execute(String sql) throws Exception {
+		this.session.executeNonQueryStatement(sql);
+	}
+
+	@Override
+	public void insertNarrow(String table, NarrowData data, int batch) throws Exception {
+		this.session.insert(narrowTablet(table, data, batch));
+	}
+
+	private Tablet narrowTablet(String table, NarrowData data, int batch) {
+		Tablet tablet = this.narrowTablets.get();
+		if (tablet == null || !tablet.getTableName().equals(table)) {
+			tablet = new Tablet(table, NARROW_COLUMNS, NARROW_TYPES, NARROW_CATEGORIES, NarrowData.BATCH);
+			this.narrowTablets.set(tablet);
+		}
+		long[] times = data.times().get(batch);
+		String[] devices = data.devices().get(batch);
+		double[] s1 = data.s1().get(batch);
+		double[] s2 = data.s2().get(batch);
+		double[] s3 = data.s3().get(batch);
+		tablet.reset();
+		for (int i = 0; i < times.length; i++) {
+			tablet.addTimestamp(i, times[i]);
+			tablet.addValue(i, 0, devices[i]);
+			tablet.addValue(i, 1, s1[i]);
+			tablet.addValue(i, 2, s2[i]);
+			tablet.addValue(i, 3, s3[i]);
+		}
+		return tablet;
+	}
+
+	@Override
+	public void insertWide(String table, WideData.Batch batch) throws Exception {
+		Tablet tablet = this.wideTablets.get();
+		if (tablet == null || !tablet.getTableName().equals(table)) {
+			tablet = wideTablet(table);
+			this.wideTablets.set(tablet);
+		}
+		tablet.reset();
+		BitSet[] nulls = batch.nulls();
+		for (int i = 0; i < batch.size(); i++) {
+			tablet.addTimestamp(i, batch.times()[i]);
+			tablet.addValue(i, 0, batch.devices()[i]);
+			if (!nulls[0].get(i)) {
+				tablet.addValue(i, 1, batch.booleans()[i]);
+			}
+			if (!nulls[1].get(i)) {
+				tablet.addValue(i, 2, batch.ints()[i]);
+			}
+			if (!nulls[2].get(i)) {
+				tablet.addValue(i, 3, batch.longs()[i]);
+			}
+			if (!nulls[3].get(i)) {
+				tablet.addValue(i, 4, batch.floats()[i]);
+			}
+			if (!nulls[4].get(i)) {
+				tablet.addValue(i, 5, batch.doubles()[i]);
+			}
+			if (!nulls[5].get(i)) {
+				tablet.addValue(i, 6, batch.texts()[i]);
+			}
+			if (!nulls[6].get(i)) {
+				tablet.addValue(i, 7, batch.strings()[i]);
+			}
+			if (!nulls[7].get(i)) {
+				tablet.addValue(i, 8, batch.blobs()[i]);
+			}
+			if (!nulls[8].get(i)) {
+				tablet.addValue(i, 9, batch.dates()[i]);
+			}
+			if (!nulls[9].get(i)) {
+				tablet.addValue(i, 10, batch.timestamps()[i]);
+			}
+		}
+		this.session.insert(tablet);
+	}
+
+	private static Tablet wideTablet(String table) {
+		List<String> columns = new ArrayList<>(List.of("device"));
+		columns.addAll(WideData.FIELD_NAMES);
+		List<TSDataType> types = new ArrayList<>(List.of(TSDataType.STRING));
+		List<ColumnCategory> categories = new ArrayList<>(List.of(ColumnCategory.TAG));
+		for (String type : WideData.FIELD_TYPES) {
+			types.add(TSDataType.valueOf(type));
+			categories.add(ColumnCategory.FIELD);
+		}
+		return new Tablet(table, columns, types, categories, NarrowData.BATCH);
+	}
+
+	@Override
+	public PoolWriter openPool(int size) {
+		ITableSessionPool pool = new TableSessionPoolBuilder().nodeUrls(List.of(this.nodeUrl))
 			.database("bench")
-			.fetchSize(BATCH)
-			.enableCompression(false)
-			.build()) {
-			switch (scenario) {
-				case "narrow" -> {
-					createNarrowTable(session, table + "_warmup");
-					createNarrowTable(session, table);
-					narrow(session, table + "_warmup", Data.generate(200_000));
-					Data data = Data.generate(rows);
-					Meter meter = Meter.start();
-					narrow(session, table, data);
-					meter.report(rows, 3);
+			.maxSize(size)
+			.enableIoTDBRpcCompression(false)
+			.enableThriftCompression(false)
+			.build();
+		return new PoolWriter() {
+
+			@Override
+			public void insertNarrow(String table, NarrowData data, int batch) throws Exception {
+				Tablet tablet = narrowTablet(table, data, batch);
+				try (ITableSession session = pool.getSession()) {
+					session.insert(tablet);
 				}
-				case "scan" -> {
-					scan(session, table);
-					Meter meter = Meter.start();
-					long read = scan(session, table);
-					meter.report(read, 3);
-				}
-				default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 			}
-		}
-	}
 
-	static void createNarrowTable(ITableSession session, String table) throws Exception {
-		session.executeNonQueryStatement("CREATE TABLE IF NOT EXISTS " + table
-				+ " (device STRING TAG, s1 DOUBLE FIELD, s2 DOUBLE FIELD, s3 DOUBLE FIELD)");
-	}
-
-	static void narrow(ITableSession session, String table, Data data) throws Exception {
-		Tablet tablet = new Tablet(table, COLUMNS, TYPES, CATEGORIES, BATCH);
-		for (int batch = 0; batch < data.times.size(); batch++) {
-			long[] times = data.times.get(batch);
-			String[] devices = data.devices.get(batch);
-			double[] s1 = data.s1.get(batch);
-			double[] s2 = data.s2.get(batch);
-			double[] s3 = data.s3.get(batch);
-			tablet.reset();
-			for (int i = 0; i < times.length; i++) {
-				tablet.addTimestamp(i, times[i]);
-				tablet.addValue(i, 0, devices[i]);
-				tablet.addValue(i, 1, s1[i]);
-				tablet.addValue(i, 2, s2[i]);
-				tablet.addValue(i, 3, s3[i]);
+			@Override
+			public void close() {
+				pool.close();
 			}
-			session.insert(tablet);
-		}
+
+		};
 	}
 
-	static long scan(ITableSession session, String table) throws Exception {
+	@Override
+	public long scan(String table) throws Exception {
 		long rows = 0;
 		double sum = 0;
-		try (SessionDataSet result = session.executeQueryStatement("SELECT time, device, s1, s2, s3 FROM " + table)) {
+		try (SessionDataSet result = this.session.executeQueryStatement(NarrowData.SELECT_ALL.formatted(table))) {
 			SessionDataSet.DataIterator iterator = result.iterator();
 			while (iterator.next()) {
 				sum += iterator.getLong(1) + iterator.getString(2).length() + iterator.getDouble(3)
@@ -105,75 +188,9 @@ public final class OfficialScenarios {
 		return rows;
 	}
 
-	/** The same rows as the other side's, cut into the same batches. */
-	static final class Data {
-
-		final List<long[]> times = new ArrayList<>();
-
-		final List<String[]> devices = new ArrayList<>();
-
-		final List<double[]> s1 = new ArrayList<>();
-
-		final List<double[]> s2 = new ArrayList<>();
-
-		final List<double[]> s3 = new ArrayList<>();
-
-		static Data generate(int rows) {
-			String[] names = new String[DEVICES];
-			for (int i = 0; i < DEVICES; i++) {
-				names[i] = "device-" + i;
-			}
-			Data data = new Data();
-			for (int start = 0; start < rows; start += BATCH) {
-				int size = Math.min(BATCH, rows - start);
-				long[] t = new long[size];
-				String[] d = new String[size];
-				double[] a = new double[size];
-				double[] b = new double[size];
-				double[] c = new double[size];
-				for (int i = 0; i < size; i++) {
-					int row = start + i;
-					t[i] = 1_700_000_000_000L + row / DEVICES;
-					d[i] = names[row % DEVICES];
-					a[i] = row * 0.5;
-					b[i] = Math.sqrt(row);
-					c[i] = row % 1000;
-				}
-				data.times.add(t);
-				data.devices.add(d);
-				data.s1.add(a);
-				data.s2.add(b);
-				data.s3.add(c);
-			}
-			return data;
-		}
-
-	}
-
-	/** CPU time and allocation of the calling thread, and wall time. */
-	static final class Meter {
-
-		private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
-
-		private final long wall = System.nanoTime();
-
-		private final long cpu = THREADS.getCurrentThreadCpuTime();
-
-		private final long allocated = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-
-		static Meter start() {
-			return new Meter();
-		}
-
-		void report(long rows, int fields) {
-			long wallNanos = System.nanoTime() - this.wall;
-			long cpuNanos = THREADS.getCurrentThreadCpuTime() - this.cpu;
-			long allocatedBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - this.allocated;
-			System.out.println("RESULT rows=" + rows + " points=" + rows * fields + " wallNanos=" + wallNanos
-					+ " cpuNanos=" + cpuNanos + " allocatedBytes=" + allocatedBytes);
-		}
-
+	@Override
+	public void close() throws Exception {
+		this.session.close();
 	}
 
 }
