@@ -1,0 +1,224 @@
+package io.github.iotdbtable.client;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TMap;
+import org.apache.thrift.protocol.TMessage;
+import org.apache.thrift.protocol.TMessageType;
+import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TStruct;
+import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TMemoryBuffer;
+import org.apache.thrift.transport.TMemoryInputTransport;
+
+/**
+ * A loopback server that speaks just enough framed Thrift (binary protocol) to misbehave on demand: each connection is
+ * given to the current {@link Handler}, and closed when the handler returns. Only for faults a real DataNode cannot be
+ * made to produce.
+ */
+final class FakeDataNode implements AutoCloseable {
+
+	private static final TStruct STRUCT = new TStruct("");
+
+	private final ServerSocket server;
+
+	private final Thread acceptor;
+
+	private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private volatile Handler handler;
+
+	FakeDataNode(Handler handler) throws IOException {
+		this.handler = handler;
+		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.acceptor = new Thread(this::accept, "fake-datanode-" + this.server.getLocalPort());
+		this.acceptor.setDaemon(true);
+		this.acceptor.start();
+	}
+
+	String nodeUrl() {
+		return "127.0.0.1:" + this.server.getLocalPort();
+	}
+
+	/** Changes how the connections accepted from now on are served. */
+	void serve(Handler handler) {
+		this.handler = handler;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.closed.countDown();
+		this.server.close();
+		for (Socket socket : this.connections) {
+			socket.close();
+		}
+	}
+
+	private void accept() {
+		while (!this.server.isClosed()) {
+			Socket socket;
+			try {
+				socket = this.server.accept();
+			}
+			catch (IOException ex) {
+				return;
+			}
+			this.connections.add(socket);
+			Handler current = this.handler;
+			Thread thread = new Thread(() -> {
+				try (socket) {
+					current.handle(new Connection(socket));
+				}
+				catch (Exception ex) {
+					// the client gave up on the connection: nothing to answer any more
+				}
+				finally {
+					this.connections.remove(socket);
+				}
+			}, "fake-datanode-connection");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	/** Serves one connection. */
+	@FunctionalInterface
+	interface Handler {
+
+		void handle(Connection connection) throws Exception;
+
+	}
+
+	/** A call the client sent. */
+	record Request(String method, int seqid) {
+	}
+
+	/** One accepted connection. */
+	final class Connection {
+
+		private final DataInputStream in;
+
+		private final OutputStream out;
+
+		Connection(Socket socket) throws IOException {
+			this.in = new DataInputStream(socket.getInputStream());
+			this.out = socket.getOutputStream();
+		}
+
+		/** Reads one framed call. */
+		Request read() throws IOException, TException {
+			byte[] frame = new byte[this.in.readInt()];
+			this.in.readFully(frame);
+			TMessage message = new TBinaryProtocol(new TMemoryInputTransport(frame)).readMessageBegin();
+			return new Request(message.name, message.seqid);
+		}
+
+		/** Sends bytes as they are, no frame added. */
+		void write(byte[] bytes) throws IOException {
+			this.out.write(bytes);
+			this.out.flush();
+		}
+
+		/** Sends a frame header announcing {@code size} bytes, then only {@code body}. */
+		void writeFrame(int size, byte[] body) throws IOException {
+			write(ByteBuffer.allocate(4 + body.length).putInt(size).put(body).array());
+		}
+
+		void writeFrame(byte[] body) throws IOException {
+			writeFrame(body.length, body);
+		}
+
+		/** Keeps the connection open without a word until the fake server closes. */
+		void stall() throws InterruptedException {
+			FakeDataNode.this.closed.await();
+		}
+
+		/** Answers the opening calls of a session as a DataNode would: openSession, then requestStatementId. */
+		void openSession(long sessionId) throws IOException, TException {
+			Request open = read();
+			writeFrame(reply(open, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				writeSuccess(p);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.I32, (short) 2));
+				p.writeI32(2);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.I64, (short) 3));
+				p.writeI64(sessionId);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.MAP, (short) 4));
+				p.writeMapBegin(new TMap(TType.STRING, TType.STRING, 1));
+				p.writeString("timestamp_precision");
+				p.writeString("ms");
+				p.writeMapEnd();
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+			Request statementId = read();
+			writeFrame(reply(statementId, TType.I64, (p) -> p.writeI64(1)));
+		}
+
+		/** Behaves: opens a session, then answers every further call with success. */
+		void behave() throws IOException, TException {
+			openSession(1);
+			while (true) {
+				answerSuccess(read());
+			}
+		}
+
+		/** Answers a call whose result is a status (closeSession, testConnectionEmptyRPC) with success. */
+		void answerSuccess(Request request) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, FakeDataNode::writeSuccess));
+		}
+
+	}
+
+	private static void writeSuccess(TProtocol p) throws TException {
+		p.writeStructBegin(STRUCT);
+		p.writeFieldBegin(new TField("", TType.I32, (short) 1));
+		p.writeI32(200);
+		p.writeFieldEnd();
+		p.writeFieldStop();
+		p.writeStructEnd();
+	}
+
+	/** A reply message whose result struct holds the success field (id 0). */
+	private static byte[] reply(Request request, byte type, Writer success) throws TException {
+		TMemoryBuffer buffer = new TMemoryBuffer(256);
+		TProtocol p = new TBinaryProtocol(buffer);
+		p.writeMessageBegin(new TMessage(request.method(), TMessageType.REPLY, request.seqid()));
+		p.writeStructBegin(STRUCT);
+		p.writeFieldBegin(new TField("", type, (short) 0));
+		success.write(p);
+		p.writeFieldEnd();
+		p.writeFieldStop();
+		p.writeStructEnd();
+		p.writeMessageEnd();
+		return Arrays.copyOf(buffer.getArray(), buffer.length());
+	}
+
+	@FunctionalInterface
+	private interface Writer {
+
+		void write(TProtocol protocol) throws TException;
+
+	}
+
+}

@@ -1,0 +1,308 @@
+package io.github.iotdbtable.client;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.github.iotdbtable.client.FakeDataNode.Connection;
+import io.github.iotdbtable.client.FakeDataNode.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Malformed answers - cut short, absurdly large, garbage, or none at all - end in an
+ * {@link IoTDBConnectionException} that names the node and the fault, within the read timeout, without allocating
+ * what a bogus frame header announces, both when a session opens and in the middle of one.
+ */
+class MalformedAnswersTests {
+
+	private static final Duration READ_TIMEOUT = Duration.ofMillis(1_500);
+
+	/** Far below any announced size here: allocating the frame would show. */
+	private static final long ALLOCATION_LIMIT = 32 * 1024 * 1024;
+
+	private FakeDataNode node;
+
+	@BeforeAll
+	static void loadClientClasses() throws Exception {
+		// the JVM's first session loads the client's classes, slower than the bounds checked here
+		try (FakeDataNode healthy = new FakeDataNode(Connection::behave);
+				TableSession session = TableSession.open(TableSessionConfig.builder()
+					.nodeUrls(healthy.nodeUrl())
+					.readTimeout(READ_TIMEOUT)
+					.build())) {
+			assertThat(session.isOpen()).isTrue();
+		}
+	}
+
+	@BeforeEach
+	void startNode() throws Exception {
+		this.node = new FakeDataNode(Connection::stall);
+	}
+
+	@AfterEach
+	void stopNode() throws Exception {
+		this.node.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Misbehaviour.class)
+	void aSessionCannotOpenOnAMisbehavingNode(Misbehaviour misbehaviour) {
+		this.node.serve((connection) -> {
+			if (misbehaviour != Misbehaviour.CLOSED) {
+				// a server that closes does so before reading anything
+				connection.read();
+			}
+			misbehaviour.answer(connection);
+		});
+		IoTDBConnectionException failure = failsInTime(misbehaviour, () -> TableSession.open(config()).close());
+		assertThat(failure).hasMessageStartingWith(
+				"cannot connect to IoTDB at " + this.node.nodeUrl() + ": " + this.node.nodeUrl()
+						+ ": opening a session failed: ")
+			.hasMessageFindingMatch(misbehaviour.fault);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Misbehaviour.class)
+	void anOpenSessionFailsOnAMisbehavingAnswerAndClosesItself(Misbehaviour misbehaviour) {
+		this.node.serve((connection) -> {
+			connection.openSession(7);
+			connection.read();
+			misbehaviour.answer(connection);
+		});
+		try (TableSession session = TableSession.open(config())) {
+			IoTDBConnectionException failure = failsInTime(misbehaviour,
+					() -> session.executeNonQueryStatement("INSERT INTO t (time, v) VALUES (1, 1)"));
+			assertThat(failure)
+				.hasMessageStartingWith(this.node.nodeUrl() + ": statement failed, the connection is closed: ")
+				.hasMessageFindingMatch(misbehaviour.fault);
+			assertThat(session.isOpen()).isFalse();
+			assertThatExceptionOfType(IoTDBConnectionException.class)
+				.isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"))
+				.withMessage("the session is closed");
+		}
+	}
+
+	@Test
+	void aPoolWhoseOnlyNodeMisbehavesFailsWithinItsWaitTimeoutAndLosesNoSlot() throws Exception {
+		Duration waitTimeout = Duration.ofSeconds(5);
+		try (TableSessionPool pool = new TableSessionPool(TableSessionPoolConfig.builder()
+			.poolName("fake")
+			.nodeUrls(this.node.nodeUrl())
+			.readTimeout(READ_TIMEOUT)
+			.maxPoolSize(2)
+			.waitTimeout(waitTimeout)
+			.build())) {
+			for (Misbehaviour misbehaviour : List.of(Misbehaviour.SILENT, Misbehaviour.OVERSIZED,
+					Misbehaviour.SILENT)) {
+				this.node.serve((connection) -> {
+					connection.read();
+					misbehaviour.answer(connection);
+				});
+				long start = System.nanoTime();
+				assertThatExceptionOfType(IoTDBConnectionException.class)
+					.isThrownBy(() -> assertTimeoutPreemptively(waitTimeout, pool::getSession))
+					.withMessageStartingWith("pool 'fake' cannot connect to any IoTDB node of [" + this.node.nodeUrl()
+							+ "]: " + this.node.nodeUrl() + ": opening a session failed: ")
+					.withMessageMatching(".*(" + misbehaviour.fault + ").*");
+				assertThat(elapsedMillis(start)).isLessThan(waitTimeout.toMillis());
+				TableSessionPoolStats stats = pool.getStats();
+				assertThat(stats.active()).isZero();
+				assertThat(stats.total()).isZero();
+				assertThat(stats.pending()).isZero();
+			}
+			// once the node behaves, the pool's whole capacity is there
+			this.node.serve(Connection::behave);
+			List<TableSession> sessions = new ArrayList<>();
+			assertTimeoutPreemptively(waitTimeout, () -> {
+				sessions.add(pool.getSession());
+				sessions.add(pool.getSession());
+			});
+			assertThat(pool.getStats().active()).isEqualTo(2);
+			sessions.forEach(TableSession::close);
+			assertThat(pool.getStats().idle()).isEqualTo(2);
+			assertThat(pool.getStats().totalCreated()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aBorrowedSessionWhoseAnswersBreakFailsAfterItsRetriesAndFreesItsSlot() {
+		this.node.serve((connection) -> {
+			connection.openSession(3);
+			Request request = connection.read();
+			if (request.method().startsWith("executeUpdateStatement")) {
+				Misbehaviour.OVERSIZED.answer(connection);
+			}
+			else {
+				connection.answerSuccess(request);
+			}
+		});
+		try (TableSessionPool pool = new TableSessionPool(TableSessionPoolConfig.builder()
+			.poolName("fake")
+			.nodeUrls(this.node.nodeUrl())
+			.readTimeout(READ_TIMEOUT)
+			.maxPoolSize(1)
+			.maxRetry(2)
+			.build())) {
+			assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+				try (TableSession session = pool.getSession()) {
+					assertThatExceptionOfType(IoTDBConnectionException.class)
+						.isThrownBy(() -> session.executeNonQueryStatement("INSERT INTO t (time, v) VALUES (1, 1)"))
+						.withMessageContaining(Misbehaviour.OVERSIZED.fault);
+				}
+			});
+			TableSessionPoolStats stats = pool.getStats();
+			assertThat(stats.active()).isZero();
+			assertThat(stats.total()).as("the broken session is closed, not kept").isZero();
+			assertThat(stats.totalCreated()).as("the first connection and one per retry").isEqualTo(3);
+		}
+	}
+
+	private static IoTDBConnectionException failsInTime(Misbehaviour misbehaviour, Runnable call) {
+		long start = System.nanoTime();
+		Failure failure = assertTimeoutPreemptively(READ_TIMEOUT.multipliedBy(5), () -> {
+			long allocatedBefore = allocatedBytes();
+			try {
+				call.run();
+			}
+			catch (IoTDBConnectionException ex) {
+				return new Failure(ex, allocatedBytes() - allocatedBefore);
+			}
+			throw new AssertionError("no failure on " + misbehaviour);
+		});
+		long elapsed = elapsedMillis(start);
+		if (misbehaviour.waits) {
+			assertThat(elapsed).as("bounded by the read timeout").isBetween(READ_TIMEOUT.toMillis() - 50,
+					READ_TIMEOUT.toMillis() * 3);
+		}
+		else {
+			assertThat(elapsed).as("failed without waiting for the read timeout").isLessThan(READ_TIMEOUT.toMillis());
+		}
+		assertThat(failure.allocated()).as("bytes allocated").isLessThan(ALLOCATION_LIMIT);
+		return failure.exception();
+	}
+
+	private TableSessionConfig config() {
+		return TableSessionConfig.builder().nodeUrls(this.node.nodeUrl()).readTimeout(READ_TIMEOUT).build();
+	}
+
+	private static long allocatedBytes() {
+		return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+			.getThreadAllocatedBytes(Thread.currentThread().getId());
+	}
+
+	private static long elapsedMillis(long start) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+	}
+
+	private record Failure(IoTDBConnectionException exception, long allocated) {
+	}
+
+	/** What the node does instead of answering a call properly, and a pattern the client's failure message must hold. */
+	enum Misbehaviour {
+
+		/** A frame header announcing 100 bytes, 10 of them, then the connection closes. */
+		TRUNCATED_THEN_CLOSED(false, "Socket is closed by peer") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.writeFrame(100, new byte[10]);
+			}
+		},
+
+		/** A frame header announcing 100 bytes, 10 of them, then silence. */
+		TRUNCATED_THEN_STALLED(true, "timed out") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.writeFrame(100, new byte[10]);
+				connection.stall();
+			}
+		},
+
+		/** A frame header announcing 1.5 GiB. */
+		OVERSIZED(false, "frame of 1610612736 bytes is outside the allowed 0 to 67108864") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.writeFrame(0x6000_0000, new byte[16]);
+				connection.stall();
+			}
+		},
+
+		/** A frame header announcing the largest size it can hold. */
+		LARGEST(false, "frame of 2147483647 bytes is outside the allowed 0 to 67108864") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.writeFrame(Integer.MAX_VALUE, new byte[16]);
+				connection.stall();
+			}
+		},
+
+		/** A frame header with the sign bit set. */
+		NEGATIVE(false, "frame of -1 bytes is outside the allowed") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.writeFrame(-1, new byte[16]);
+				connection.stall();
+			}
+		},
+
+		/** An HTTP server's answer: its first four bytes read as a frame of about 1.1 GiB. */
+		HTTP(false, "frame of 1213486160 bytes is outside the allowed") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			}
+		},
+
+		/** A well framed answer of random bytes. */
+		GARBAGE(false, "message claims 899498426 more bytes than its frame holds") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				byte[] garbage = new byte[64];
+				new Random(42).nextBytes(garbage);
+				connection.writeFrame(garbage);
+				connection.stall();
+			}
+		},
+
+		/** No answer at all. */
+		SILENT(true, "timed out") {
+			@Override
+			void answer(Connection connection) throws Exception {
+				connection.stall();
+			}
+		},
+
+		/** The connection closes without an answer. */
+		CLOSED(false, "Socket is closed by peer|Connection reset") {
+			@Override
+			void answer(Connection connection) {
+			}
+		};
+
+		private final boolean waits;
+
+		private final String fault;
+
+		Misbehaviour(boolean waits, String fault) {
+			this.waits = waits;
+			this.fault = fault;
+		}
+
+		abstract void answer(Connection connection) throws Exception;
+
+	}
+
+}
