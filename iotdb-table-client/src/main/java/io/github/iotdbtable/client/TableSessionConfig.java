@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -74,7 +73,10 @@ public final class TableSessionConfig {
 		this.endpoints = parseNodeUrls(builder.nodeUrls);
 		this.nodeUrls = List.copyOf(builder.nodeUrls);
 		this.username = requireText(builder.username, "username");
-		this.password = Objects.requireNonNull(builder.password, "password must not be null");
+		if (builder.password == null) {
+			throw new IllegalArgumentException("password must not be null");
+		}
+		this.password = builder.password;
 		this.database = builder.database;
 		if (this.database != null && this.database.isBlank()) {
 			throw new IllegalArgumentException("database must not be blank (leave it unset for none)");
@@ -83,7 +85,10 @@ public final class TableSessionConfig {
 		if (this.fetchSize <= 0) {
 			throw new IllegalArgumentException("fetchSize must be positive, was " + this.fetchSize);
 		}
-		this.timeZone = Objects.requireNonNull(builder.timeZone, "timeZone must not be null");
+		if (builder.timeZone == null) {
+			throw new IllegalArgumentException("timeZone must not be null");
+		}
+		this.timeZone = builder.timeZone;
 		this.enableCompression = builder.enableCompression;
 		this.connectTimeout = requireMillis(builder.connectTimeout, "connectTimeout");
 		this.readTimeout = requireMillis(builder.readTimeout, "readTimeout");
@@ -280,10 +285,14 @@ public final class TableSessionConfig {
 		}
 
 		public Builder nodeUrls(String... nodeUrls) {
-			return nodeUrls(List.of(nodeUrls));
+			// a null url is reported by build(), naming it, like any other bad url
+			return nodeUrls((nodeUrls != null) ? Arrays.asList(nodeUrls) : null);
 		}
 
 		public Builder nodeUrls(List<String> nodeUrls) {
+			if (nodeUrls == null) {
+				throw new IllegalArgumentException("nodeUrls must not be null; expected host:port values");
+			}
 			this.nodeUrls = new ArrayList<>(nodeUrls);
 			return this;
 		}
@@ -319,6 +328,9 @@ public final class TableSessionConfig {
 		 * @return this builder
 		 */
 		public Builder timeZone(String timeZone) {
+			if (timeZone == null) {
+				throw new IllegalArgumentException("timeZone must not be null");
+			}
 			try {
 				this.timeZone = ZoneId.of(timeZone);
 			}

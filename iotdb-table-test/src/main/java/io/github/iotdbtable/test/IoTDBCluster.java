@@ -26,6 +26,13 @@ import io.github.iotdbtable.client.SessionDataSet;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
+import io.github.iotdbtable.client.rpc.Endpoint;
+import io.github.iotdbtable.client.rpc.ExecuteStatementRequest;
+import io.github.iotdbtable.client.rpc.OpenSessionResponse;
+import io.github.iotdbtable.client.rpc.RpcClient;
+import io.github.iotdbtable.client.rpc.RpcOptions;
+import io.github.iotdbtable.client.rpc.Status;
+import org.apache.thrift.TException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +85,15 @@ public final class IoTDBCluster implements AutoCloseable {
 
 	private final String storePassword = UUID.randomUUID().toString();
 
+	/** The root password asked for; it is set once the nodes run. */
+	private final String rootPassword;
+
+	/** The root password the server accepts now: the server's default until {@link #start()} changed it. */
+	private volatile String password = TableSessionConfig.DEFAULT_PASSWORD;
+
 	private IoTDBCluster(Builder builder) {
 		this.version = builder.version;
+		this.rootPassword = builder.rootPassword;
 		this.startTimeout = builder.startTimeout;
 		try {
 			Files.createDirectories(builder.workDirectory);
@@ -130,6 +144,10 @@ public final class IoTDBCluster implements AutoCloseable {
 			this.configNode.launch();
 			this.dataNodes.forEach(IoTDBNode::launch);
 			awaitReady();
+			if (!this.rootPassword.equals(this.password)) {
+				changeRootPassword(this.rootPassword);
+				this.password = this.rootPassword;
+			}
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -181,14 +199,26 @@ public final class IoTDBCluster implements AutoCloseable {
 		return this.properties;
 	}
 
+	/** The user that {@link #sessionConfig()} and {@link #poolConfig()} log in as: {@code root}. */
+	public String username() {
+		return TableSessionConfig.DEFAULT_USERNAME;
+	}
+
+	/** The password of {@link #username()}, as chosen with {@link Builder#rootPassword(String)}. */
+	public String password() {
+		return this.password;
+	}
+
 	/**
-	 * A session config builder pointing at this cluster's DataNodes as the default user, with RPC compression on when
+	 * A session config builder pointing at this cluster's DataNodes as {@link #username()}, with RPC compression on when
 	 * the nodes were started with {@code dn_rpc_thrift_compression_enable=true}.
 	 * @return a builder to add settings to
 	 */
 	public TableSessionConfig.Builder sessionConfig() {
 		TableSessionConfig.Builder builder = TableSessionConfig.builder()
 			.nodeUrls(nodeUrls())
+			.username(username())
+			.password(this.password)
 			.enableCompression(compressedRpc());
 		if (this.trustStore != null) {
 			builder.trustStore(this.trustStore, this.storePassword);
@@ -207,13 +237,15 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	/**
-	 * A pool config builder pointing at this cluster's DataNodes as the default user, with RPC compression as for
+	 * A pool config builder pointing at this cluster's DataNodes as {@link #username()}, with RPC compression as for
 	 * {@link #sessionConfig()}.
 	 * @return a builder to add settings to
 	 */
 	public TableSessionPoolConfig.Builder poolConfig() {
 		TableSessionPoolConfig.Builder builder = TableSessionPoolConfig.builder()
 			.nodeUrls(nodeUrls())
+			.username(username())
+			.password(this.password)
 			.enableCompression(compressedRpc());
 		if (this.trustStore != null) {
 			builder.trustStore(this.trustStore, this.storePassword);
@@ -225,7 +257,7 @@ public final class IoTDBCluster implements AutoCloseable {
 		return Boolean.parseBoolean(this.properties.getOrDefault("dn_rpc_thrift_compression_enable", "false").trim());
 	}
 
-	/** Opens a session on this cluster as the default user. */
+	/** Opens a session on this cluster as {@link #username()}. */
 	public TableSession openSession() {
 		return TableSession.open(sessionConfig().build());
 	}
@@ -312,6 +344,39 @@ public final class IoTDBCluster implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("interrupted while waiting for the IoTDB cluster", ex);
 			}
+		}
+	}
+
+	/**
+	 * Sets root's password. The table dialect of 2.0.1-beta has no statement for users, so this one session speaks
+	 * the tree dialect, over the client's wire layer.
+	 */
+	private void changeRootPassword(String newPassword) {
+		TableSessionConfig config = sessionConfig().build();
+		IoTDBNode entry = this.dataNodes.get(0);
+		RpcOptions options = new RpcOptions(10_000, 30_000, config.isEnableCompression(),
+				RpcOptions.DEFAULT_MAX_FRAME_SIZE,
+				(config.getSslContext() != null) ? config.getSslContext().getSocketFactory() : null);
+		String statement = "ALTER USER " + config.getUsername() + " SET PASSWORD '" + newPassword + "'";
+		try (RpcClient client = RpcClient.connect(new Endpoint("127.0.0.1", entry.rpcPort()), options)) {
+			OpenSessionResponse session = client.openSession(config.getUsername(), config.getPassword(), "UTC",
+					Map.of("version", "V_1_0", "sql_dialect", "tree"));
+			requireSuccess(session.status(), "logging in to change the root password");
+			long statementId = client.requestStatementId(session.sessionId());
+			requireSuccess(client
+				.executeUpdateStatement(new ExecuteStatementRequest(session.sessionId(), statement, statementId, 1, 0))
+				.status(), "changing the root password");
+			client.closeSession(session.sessionId());
+		}
+		catch (TException ex) {
+			throw new IllegalStateException("cannot change the root password on " + entry.nodeUrl(), ex);
+		}
+	}
+
+	private static void requireSuccess(Status status, String what) {
+		if (!status.isSuccess()) {
+			// the server's message may quote the statement, and with it the password: only the code is shown
+			throw new IllegalStateException(what + " failed with status " + status.firstFailure().code());
 		}
 	}
 
@@ -515,7 +580,23 @@ public final class IoTDBCluster implements AutoCloseable {
 
 		private boolean tls;
 
+		private String rootPassword = TableSessionConfig.DEFAULT_PASSWORD;
+
 		private Builder() {
+		}
+
+		/**
+		 * The password {@code root} is given once the nodes run, instead of the server's default {@code root}, so
+		 * that tests can check it never shows; {@link IoTDBCluster#sessionConfig()} and
+		 * {@link IoTDBCluster#poolConfig()} use it. Letters, digits, {@code -} and {@code _}, at least 4 characters.
+		 */
+		public Builder rootPassword(String password) {
+			if (password == null || !password.matches("[A-Za-z0-9_-]{4,32}")) {
+				throw new IllegalArgumentException(
+						"the root password must be 4 to 32 letters, digits, '-' or '_'");
+			}
+			this.rootPassword = password;
+			return this;
 		}
 
 		/**

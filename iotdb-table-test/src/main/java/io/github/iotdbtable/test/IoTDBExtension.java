@@ -3,6 +3,7 @@ package io.github.iotdbtable.test;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.iotdbtable.client.IoTDBException;
@@ -30,6 +31,12 @@ public final class IoTDBExtension implements BeforeAllCallback, AfterAllCallback
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(IoTDBExtension.class);
 
 	private static final AtomicInteger databases = new AtomicInteger();
+
+	/**
+	 * The root password of every cluster of the test run: distinctive, so that a test can search logs and messages
+	 * for it, and so that nothing works by relying on the server's default.
+	 */
+	private static final String PASSWORD = "Pw-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -107,7 +114,8 @@ public final class IoTDBExtension implements BeforeAllCallback, AfterAllCallback
 			IoTDBCluster.Builder builder = IoTDBCluster.builder()
 				.dataNodes(this.dataNodes)
 				.dataReplicationFactor(this.dataReplicationFactor)
-				.properties(this.properties);
+				.properties(this.properties)
+				.rootPassword(PASSWORD);
 			if (this.tls) {
 				builder.tls();
 			}

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test class against a real IoTDB. Test methods, constructors and lifecycle methods may take an
  * {@link IoTDBCluster} and a {@link TestDatabase} parameter: the cluster is shared by every class of the test run that
- * asks for the same shape, the database is created for this class alone and dropped after it.
+ * asks for the same shape, the database is created for this class alone and dropped after it. The clusters' root
+ * password is a random one per test run: take credentials from {@link IoTDBCluster#sessionConfig()},
+ * {@link IoTDBCluster#poolConfig()} or {@link IoTDBCluster#password()}.
  *
  * <pre>{@code
  * @IoTDBTest

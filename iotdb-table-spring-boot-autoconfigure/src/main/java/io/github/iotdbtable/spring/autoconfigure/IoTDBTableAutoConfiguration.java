@@ -113,7 +113,12 @@ public final class IoTDBTableAutoConfiguration {
 			builder.sslContext(bundles.getBundle(ssl.getBundle()).createSslContext());
 		}
 		else if (ssl.getTrustStore() != null) {
-			builder.trustStore(Path.of(ssl.getTrustStore()), ssl.getTrustStorePassword());
+			try {
+				builder.trustStore(Path.of(ssl.getTrustStore()), ssl.getTrustStorePassword());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("iotdb.table.ssl.trust-store: " + ex.getMessage(), ex);
+			}
 		}
 		else if (ssl.isEnabled()) {
 			try {

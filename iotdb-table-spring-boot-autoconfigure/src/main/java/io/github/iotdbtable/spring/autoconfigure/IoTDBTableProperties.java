@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
@@ -188,12 +189,7 @@ public class IoTDBTableProperties implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		try {
-			TableSessionConfig.builder().nodeUrls(this.nodeUrls).build();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("iotdb.table.node-urls: " + ex.getMessage(), ex);
-		}
+		check("iotdb.table.node-urls", (builder) -> builder.nodeUrls(this.nodeUrls));
 		if (this.username == null || this.username.isEmpty()) {
 			throw new IllegalArgumentException("iotdb.table.username must not be empty");
 		}
@@ -204,6 +200,13 @@ public class IoTDBTableProperties implements InitializingBean {
 		notNegative("iotdb.table.connect-timeout", this.connectTimeout);
 		notNegative("iotdb.table.read-timeout", this.readTimeout);
 		notNegative("iotdb.table.query-timeout", this.queryTimeout);
+		// and the client's further limits: a socket timeout is whole milliseconds, at most Integer.MAX_VALUE of them
+		check("iotdb.table.connect-timeout", (builder) -> builder.connectTimeout(this.connectTimeout));
+		check("iotdb.table.read-timeout", (builder) -> builder.readTimeout(this.readTimeout));
+		check("iotdb.table.query-timeout", (builder) -> builder.queryTimeout(this.queryTimeout));
+		if (this.pool.name != null && this.pool.name.isBlank()) {
+			throw new IllegalArgumentException("iotdb.table.pool.name must not be blank; leave it unset for a generated one");
+		}
 		atLeast("iotdb.table.pool.max-size", this.pool.maxSize, 1);
 		if (this.pool.minIdle < 0 || this.pool.minIdle > this.pool.maxSize) {
 			throw new IllegalArgumentException("iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size ("
@@ -217,6 +220,18 @@ public class IoTDBTableProperties implements InitializingBean {
 		notNegative("iotdb.table.pool.leak-detection-threshold", this.pool.leakDetectionThreshold);
 		if (this.health.timeout.isNegative() || this.health.timeout.isZero()) {
 			throw new IllegalArgumentException("iotdb.table.health.timeout must be positive, was " + this.health.timeout);
+		}
+	}
+
+	/** Applies one setting to a session config and builds it, so that the client's own rules decide. */
+	private static void check(String property, Consumer<TableSessionConfig.Builder> setting) {
+		try {
+			TableSessionConfig.Builder builder = TableSessionConfig.builder();
+			setting.accept(builder);
+			builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(property + ": " + ex.getMessage(), ex);
 		}
 	}
 

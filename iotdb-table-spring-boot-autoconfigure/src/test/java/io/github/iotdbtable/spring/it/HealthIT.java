@@ -37,6 +37,8 @@ class HealthIT {
 	@DynamicPropertySource
 	static void iotdb(DynamicPropertyRegistry registry) {
 		registry.add("iotdb.table.node-urls", () -> cluster.nodeUrl());
+		registry.add("iotdb.table.username", () -> cluster.username());
+		registry.add("iotdb.table.password", () -> cluster.password());
 	}
 
 	@Test
@@ -51,6 +53,7 @@ class HealthIT {
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(down.getDetails()).containsKey("error").containsEntry("max", 5);
 		assertThat(String.valueOf(down.getDetails().get("error"))).contains(cluster.nodeUrl());
+		assertThat(String.valueOf(down.getDetails())).doesNotContain(cluster.password());
 		assertThat(System.nanoTime() - start).as("bounded by the health timeout").isLessThan(5_000_000_000L);
 
 		cluster.dataNode(0).start();

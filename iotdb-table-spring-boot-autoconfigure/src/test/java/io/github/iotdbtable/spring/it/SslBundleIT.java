@@ -36,6 +36,8 @@ class SslBundleIT {
 	@DynamicPropertySource
 	static void iotdb(DynamicPropertyRegistry registry) {
 		registry.add("iotdb.table.node-urls", () -> cluster.nodeUrl());
+		registry.add("iotdb.table.username", () -> cluster.username());
+		registry.add("iotdb.table.password", () -> cluster.password());
 		registry.add("spring.ssl.bundle.jks.iotdb.truststore.location", () -> "file:" + cluster.trustStore());
 		registry.add("spring.ssl.bundle.jks.iotdb.truststore.type", () -> "PKCS12");
 		registry.add("spring.ssl.bundle.jks.iotdb.truststore.password", () -> cluster.trustStorePassword());

@@ -12,6 +12,8 @@ import io.github.iotdbtable.client.SessionDataSet;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
 import io.github.iotdbtable.client.Tablet;
+import io.github.iotdbtable.spring.autoconfigure.IoTDBConnectionDetails;
+import io.github.iotdbtable.spring.autoconfigure.IoTDBTableProperties;
 import io.github.iotdbtable.spring.core.BadSqlGrammarException;
 import io.github.iotdbtable.spring.core.SessionCallback;
 import io.github.iotdbtable.spring.core.TableTemplate;
@@ -47,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @IoTDBTest
 @SpringBootTest(classes = TableTemplateIT.Application.class,
-		properties = { "iotdb.table.pool.name=template-it", "iotdb.table.password=root", "management.endpoints.jmx.exposure.include=*",
+		properties = { "iotdb.table.pool.name=template-it", "management.endpoints.jmx.exposure.include=*",
 				"spring.jmx.enabled=true", "management.endpoint.configprops.show-values=always",
 				"management.endpoint.env.show-values=always" })
 class TableTemplateIT {
@@ -69,6 +71,12 @@ class TableTemplateIT {
 	@Autowired
 	private EnvironmentEndpoint env;
 
+	@Autowired
+	private IoTDBTableProperties properties;
+
+	@Autowired
+	private IoTDBConnectionDetails connectionDetails;
+
 	@BeforeAll
 	static void useTheTestDatabase(TestDatabase testDatabase) {
 		database = testDatabase;
@@ -77,6 +85,8 @@ class TableTemplateIT {
 	@DynamicPropertySource
 	static void iotdb(DynamicPropertyRegistry registry) {
 		registry.add("iotdb.table.node-urls", () -> database.cluster().nodeUrl());
+		registry.add("iotdb.table.username", () -> database.cluster().username());
+		registry.add("iotdb.table.password", () -> database.cluster().password());
 		registry.add("iotdb.table.database", () -> database.name());
 	}
 
@@ -171,9 +181,7 @@ class TableTemplateIT {
 
 	@Test
 	void translatesLoginConnectionAndPoolFailures() {
-		TableSessionPoolConfig.Builder base = TableSessionPoolConfig.builder()
-			.nodeUrls(database.cluster().nodeUrl())
-			.database(database.name());
+		TableSessionPoolConfig.Builder base = database.poolConfig();
 		try (TableSessionPool wrongPassword = new TableSessionPool(base.password("not-the-password").build())) {
 			assertThatExceptionOfType(PermissionDeniedDataAccessException.class)
 				.isThrownBy(() -> new TableTemplate(wrongPassword).execute("FLUSH"))
@@ -185,7 +193,7 @@ class TableTemplateIT {
 			assertThatExceptionOfType(DataAccessResourceFailureException.class)
 				.isThrownBy(() -> new TableTemplate(unreachable).execute("FLUSH"));
 		}
-		try (TableSessionPool single = new TableSessionPool(base.password("root")
+		try (TableSessionPool single = new TableSessionPool(base.password(database.cluster().password())
 			.maxPoolSize(1)
 			.waitTimeout(java.time.Duration.ofMillis(200))
 			.build())) {
@@ -239,6 +247,22 @@ class TableTemplateIT {
 		assertThat(this.env.environmentEntry("iotdb.table.node-urls").getProperty().getValue())
 			.isEqualTo(database.cluster().nodeUrl());
 		assertThat(this.env.environmentEntry("iotdb.table.password").getProperty().getValue()).isEqualTo("******");
+		String password = database.cluster().password();
+		report.getContexts().values().stream().flatMap((context) -> context.getBeans().values().stream())
+			.forEach((bean) -> assertThat(bean.getProperties() + " " + bean.getInputs()).as(bean.getPrefix())
+				.doesNotContain(password));
+		this.env.environment(null).getPropertySources().forEach((source) -> source.getProperties()
+			.forEach((key, value) -> assertThat(String.valueOf(value.getValue())).as(key).doesNotContain(password)));
+	}
+
+	@Test
+	void thePasswordIsInNoToStringOfTheBeans() {
+		String password = database.cluster().password();
+		assertThat(this.pool.getConfig().getSessionConfig().getPassword()).isEqualTo(password);
+		for (Object bean : List.of(this.properties, this.connectionDetails, this.pool, this.pool.getConfig(),
+				this.template)) {
+			assertThat(bean.toString()).as(bean.getClass().getSimpleName()).doesNotContain(password);
+		}
 	}
 
 	private int count(SessionDataSet rows) {

@@ -28,8 +28,8 @@ class PoolSeedExampleIT {
 	void runsTheSeedPoolExample(IoTDBCluster cluster) throws Exception {
 		TableSessionPoolConfig config = TableSessionPoolConfig.builder()
 			.nodeUrls(unreachableUrl(), cluster.nodeUrl(), unreachableUrl())
-			.username("root")
-			.password("root")
+			.username(cluster.username())
+			.password(cluster.password())
 			.database("pool_seed_db1")
 			.maxPoolSize(5)
 			.fetchSize(1024)

@@ -25,7 +25,7 @@ class ReadmeExampleIT {
 
 	@Test
 	void theReadmeExampleWritesAndReadsBack(TestDatabase database) {
-		TableSessionConfig config = database.sessionConfig().username("root").password("root").build();
+		TableSessionConfig config = database.sessionConfig().build();
 		List<String> printed = new ArrayList<>();
 		try (TableSession session = TableSession.open(config)) {
 			session.executeNonQueryStatement("CREATE TABLE IF NOT EXISTS sensors "
