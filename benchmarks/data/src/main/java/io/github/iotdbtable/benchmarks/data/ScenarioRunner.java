@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one ingest or query scenario on a client: first the same work unmeasured, to warm the JVM up, then the measured
- * run, which prints one {@code RESULT} line.
+ * run, which prints one {@code RESULT} line. Before the measured run the server flushes its memory tables and gets a
+ * moment to settle, so that no run pays for writing out the rows of the run before it.
  *
  * <p>Arguments: scenario ({@code narrow}, {@code wide}, {@code concurrent} or {@code scan}), node url, table, rows.
  */
@@ -41,6 +42,7 @@ public final class ScenarioRunner {
 					client.execute(NarrowData.CREATE_TABLE.formatted(table));
 					narrow(client, table + "_warmup", NarrowData.generate(WARMUP_ROWS));
 					NarrowData data = NarrowData.generate(rows);
+					settle(client);
 					Meter meter = Meter.start();
 					meter.measure(() -> narrow(client, table, data));
 					meter.report(rows, NarrowData.FIELDS);
@@ -50,6 +52,7 @@ public final class ScenarioRunner {
 					client.execute(WideData.createTable().formatted(table));
 					wide(client, table + "_warmup", WideData.generate(rows / 2));
 					WideData data = WideData.generate(rows);
+					settle(client);
 					Meter meter = Meter.start();
 					meter.measure(() -> wide(client, table, data));
 					meter.report(rows, WideData.FIELDS);
@@ -60,6 +63,7 @@ public final class ScenarioRunner {
 					try (ScenarioClient.PoolWriter pool = client.openPool(THREADS)) {
 						concurrent(pool, table + "_warmup", NarrowData.generate(WARMUP_ROWS), Meter.start());
 						NarrowData data = NarrowData.generate(rows);
+						settle(client);
 						Meter meter = Meter.start();
 						concurrent(pool, table, data, meter);
 						meter.report(rows, NarrowData.FIELDS);
@@ -67,6 +71,7 @@ public final class ScenarioRunner {
 				}
 				case "scan" -> {
 					client.scan(table);
+					settle(client);
 					Meter meter = Meter.start();
 					long[] read = new long[1];
 					meter.measure(() -> read[0] = client.scan(table));
@@ -75,6 +80,11 @@ public final class ScenarioRunner {
 				default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 			}
 		}
+	}
+
+	private static void settle(ScenarioClient client) throws Exception {
+		client.execute("FLUSH");
+		Thread.sleep(1000);
 	}
 
 	private static void narrow(ScenarioClient client, String table, NarrowData data) throws Exception {
