@@ -57,6 +57,9 @@ public final class SideBySide {
 
 	private static final int SCAN_ROWS = 1_000_000;
 
+	/** The heading of the part of {@code RESULTS.md} that a run leaves as it is. */
+	private static final String NOTES = "## Against the targets";
+
 	/** The DataNode's process, whose CPU time the scenarios report when the runner started it. */
 	private static long serverPid = -1;
 
@@ -170,7 +173,11 @@ public final class SideBySide {
 				+ "ratio is taken per pair, then its median. CPU time and allocation are those of the client threads "
 				+ "doing the work, read from the JVM's thread statistics; a point is one field value (a null counts).\n\n"
 				+ table + "\nRaw figures per pair: `results.csv`.\n";
-		Files.writeString(folder.resolve("RESULTS.md"), report, StandardCharsets.UTF_8);
+		Path results = folder.resolve("RESULTS.md");
+		String notes = Files.exists(results) ? Files.readString(results, StandardCharsets.UTF_8) : "";
+		// the hand-written reading of the figures below the table is kept from one run to the next
+		int kept = notes.indexOf("\n" + NOTES);
+		Files.writeString(results, report + ((kept >= 0) ? notes.substring(kept) : ""), StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("results.csv"), csv, StandardCharsets.UTF_8);
 		System.out.print(report);
 	}
