@@ -159,9 +159,18 @@ final class RpcTableSession implements TableSession {
 	 */
 	Status insertTablet(TabletData tablet, long[] times, int @Nullable [] order) {
 		ensureOpen();
-		// encoded under the session's lock: the request points into the connection's reused buffers
-		Status status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client
-			.insertTablet(TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order, this.buffers)));
+		Status status;
+		try {
+			// encoded under the session's lock: the request points into the connection's reused buffers
+			status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client
+				.insertTablet(TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order, this.buffers)));
+		}
+		catch (IllegalArgumentException ex) {
+			// refused before anything was sent
+			throw new IllegalArgumentException("tablet '" + tablet.schema().tableName() + "' of "
+					+ ((order != null) ? order.length : tablet.rowCount()) + " rows is too large for one request ("
+					+ ex.getMessage() + "): insert it in smaller tablets", ex);
+		}
 		Statuses.check(status);
 		return status;
 	}

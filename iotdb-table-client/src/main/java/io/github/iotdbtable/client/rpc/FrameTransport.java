@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * insert grew it again, copying and allocating about twice the request's size.
  *
  * <p>Large writes (an insert's value and time buffers) are not copied into the write buffer: the frame keeps a
- * reference to them and sends them from where they are on flush, which every request does before it returns.
+ * reference to them and sends them from where they are on flush, which every request does before it returns. Nothing
+ * is sent before that flush, so a request too large for a frame is refused with an {@link IllegalArgumentException}
+ * and leaves the connection usable.
  *
  * <p>Each frame read gets a fresh array, since values decoded without copying keep pointing into it.
  */
@@ -94,9 +96,10 @@ final class FrameTransport extends TTransport {
 	public void write(byte[] buffer, int offset, int length) throws TTransportException {
 		int needed = this.outLength + length;
 		if (needed - 4 + this.referencedBytes > this.maxFrameSize) {
+			// nothing of this frame was sent: the connection stays in step, only the request is refused
 			discard();
-			throw new TTransportException(TTransportException.UNKNOWN, "request of at least "
-					+ (needed - 4 + this.referencedBytes) + " bytes exceeds the frame limit of " + this.maxFrameSize);
+			throw new IllegalArgumentException("a request of at least " + (needed - 4 + this.referencedBytes)
+					+ " bytes exceeds the frame limit of " + this.maxFrameSize + " bytes");
 		}
 		if (length >= REFERENCED_WRITE && this.referenceCount < MAX_REFERENCES) {
 			int i = this.referenceCount++;

@@ -123,6 +123,7 @@ class BadInputIT {
 				bad("tablet: an instant beyond the server's precision, on insert", BadInputIT::instantOutOfRange, IllegalArgumentException.class, "row 0", "does not fit the server's ms timestamps"),
 				bad("tablet: a value of a type the table's column does not have", BadInputIT::stringIntoDoubleTable, StatementExecutionException.class, "507", "temperature"),
 				// columnar tablets
+				bad("columnar: too large for one request", BadInputIT::tooLargeForOneRequest, IllegalArgumentException.class, "tablet 'readings' of 80 rows is too large", "frame limit"),
 				bad("columnar: value array shorter than timestamps", BadInputIT::shortColumn, IllegalArgumentException.class, "column 'temperature'", "1 values for 2 rows"),
 				bad("columnar: String[] for a DOUBLE column", (t) -> ColumnarTablet.builder("readings", new long[] { 1 }).field("temperature", DataType.DOUBLE, new String[] { "hot" }).build(), IllegalArgumentException.class, "column 'temperature'", "expected double[], got String[]"),
 				bad("columnar: null timestamps", (t) -> ColumnarTablet.builder("readings", null).field("temperature", DataType.DOUBLE, new double[0]).build(), IllegalArgumentException.class, "tablet 'readings' has no timestamps"),
@@ -278,6 +279,17 @@ class BadInputIT {
 		target.session().insert(Tablet.builder("readings").tag("device").field("temperature", DataType.STRING)
 			.build()
 			.addRow(7L, "d1", "hot"));
+	}
+
+	private static void tooLargeForOneRequest(Target target) {
+		byte[] mebibyte = new byte[1024 * 1024];
+		byte[][] blobs = new byte[80][];
+		Arrays.fill(blobs, mebibyte);
+		long[] times = new long[80];
+		Arrays.setAll(times, (i) -> nextTime.incrementAndGet());
+		try (TableSession borrowed = target.pool().getSession()) {
+			borrowed.insert(ColumnarTablet.builder("readings", times).field("payload", DataType.BLOB, blobs).build());
+		}
 	}
 
 	private static void shortColumn(Target target) {
