@@ -60,19 +60,11 @@ public final class SideBySide {
 	/** The heading of the part of {@code RESULTS.md} that a run leaves as it is. */
 	private static final String NOTES = "## Against the targets";
 
-	/** The DataNode's process, whose CPU time the scenarios report when the runner started it. */
-	private static long serverPid = -1;
-
 	public static void main(String[] args) throws Exception {
 		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
 		List<String> groups = (args.length > 1 && !args[1].equals("all")) ? List.of(args[1].split(","))
 				: List.of("pool", "narrow", "wide", "concurrent", "scan");
 		Path benchmarks = Path.of("benchmarks");
-		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark",
-				"io.github.iotdbtable.benchmarks.Scenarios");
-		Client official = new Client("official", benchmarks.resolve("official/target"),
-				"io.github.iotdbtable.benchmarks.official.OfficialPoolBenchmark",
-				"io.github.iotdbtable.benchmarks.official.OfficialScenarios");
 		String nodeUrls = System.getProperty("iotdb.nodeUrls");
 		IoTDBCluster cluster = null;
 		if (nodeUrls == null) {
@@ -80,7 +72,13 @@ public final class SideBySide {
 			nodeUrls = String.join(",", cluster.nodeUrls());
 		}
 		String nodeUrl = nodeUrls.split(",")[0];
-		serverPid = (cluster != null) ? cluster.dataNode(0).pid() : -1;
+		// the DataNode's process, whose CPU time the scenarios report when this runner started it
+		long serverPid = (cluster != null) ? cluster.dataNode(0).pid() : -1;
+		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark",
+				"io.github.iotdbtable.benchmarks.Scenarios", serverPid);
+		Client official = new Client("official", benchmarks.resolve("official/target"),
+				"io.github.iotdbtable.benchmarks.official.OfficialPoolBenchmark",
+				"io.github.iotdbtable.benchmarks.official.OfficialScenarios", serverPid);
 		try {
 			prepare(nodeUrl);
 			if (groups.contains("scan")) {
@@ -189,15 +187,18 @@ public final class SideBySide {
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
-	/** One client's benchmarks: its classes, its classpath, its JVM. */
-	private record Client(String name, Path target, String benchmark, String scenarios) {
+	/**
+	 * One client's benchmarks: its classes, its classpath, its JVM.
+	 * @param serverPid the DataNode whose CPU time the scenarios report, or -1
+	 */
+	private record Client(String name, Path target, String benchmark, String scenarios, long serverPid) {
 
 		/** Runs one ingest or query scenario in a JVM of its own and reads its RESULT line. */
 		Map<String, Double> scenario(String scenario, String nodeUrl, String table, int rows, int pair)
 				throws IOException, InterruptedException {
 			Path log = this.target.resolve("scenario-" + this.name + "-" + scenario + "-" + pair + ".log");
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xms1g", "-Xmx1g", "-Dbench.serverPid=" + serverPid, "-cp", classpath(), this.scenarios, scenario,
+					"-Xms1g", "-Xmx1g", "-Dbench.serverPid=" + this.serverPid, "-cp", classpath(), this.scenarios, scenario,
 					nodeUrl, table,
 					String.valueOf(rows));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

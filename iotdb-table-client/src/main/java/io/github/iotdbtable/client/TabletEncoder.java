@@ -13,12 +13,6 @@ final class TabletEncoder {
 	private TabletEncoder() {
 	}
 
-	static InsertTabletRequest encode(long sessionId, TabletData tablet, TimestampPrecision precision) {
-		long[] times = tablet.timestamps(precision);
-		return encode(sessionId, tablet, precision, times, TimeOrder.sortedOrder(times, tablet.rowCount()),
-				new Buffers());
-	}
-
 	/**
 	 * Encodes some rows of a tablet, in the given order, into the given buffers.
 	 * @param order the rows to send, in time order

@@ -19,7 +19,7 @@ class TabletEncoderTests {
 		Tablet tablet = Tablet.builder("t").tag("id").field("v", DataType.INT32).field("ok", DataType.BOOLEAN).build();
 		tablet.addRow(10L, "a", 1, true);
 		tablet.addRow(20L, "bé", -2, false);
-		InsertTabletRequest request = TabletEncoder.encode(7L, tablet, TimestampPrecision.MILLISECONDS);
+		InsertTabletRequest request = encode(7L, tablet, TimestampPrecision.MILLISECONDS);
 		assertThat(request.sessionId()).isEqualTo(7L);
 		assertThat(request.rowCount()).isEqualTo(2);
 		assertThat(request.dataTypes()).containsExactly(11, 1, 0);
@@ -40,7 +40,7 @@ class TabletEncoderTests {
 		for (int row = 0; row < 10; row++) {
 			tablet.addRow(row, "d", (row == 1 || row == 9) ? null : (long) row);
 		}
-		ByteBuffer values = TabletEncoder.encode(1L, tablet, TimestampPrecision.MILLISECONDS).values();
+		ByteBuffer values = encode(1L, tablet, TimestampPrecision.MILLISECONDS).values();
 		int bitmaps = 10 * 5 + 10 * 8;
 		assertThat(values.remaining()).isEqualTo(bitmaps + 1 + 1 + 2);
 		ByteBuffer tail = values.duplicate();
@@ -60,7 +60,7 @@ class TabletEncoderTests {
 		for (int row = 0; row < times.length; row++) {
 			tablet.addRow(times[row], ids[row]);
 		}
-		InsertTabletRequest request = TabletEncoder.encode(1L, tablet, TimestampPrecision.MILLISECONDS);
+		InsertTabletRequest request = encode(1L, tablet, TimestampPrecision.MILLISECONDS);
 		assertThat(longs(request.timestamps())).containsExactly(1L, 1L, 3L, 5L, 5L);
 		assertThat(new String(bytes(request.values()), StandardCharsets.US_ASCII).replaceAll("[^a-e]", ""))
 			.isEqualTo("bdeac");
@@ -139,8 +139,8 @@ class TabletEncoderTests {
 			.field("c_date", DataType.DATE, dates)
 			.field("c_timestamp", DataType.TIMESTAMP, instants)
 			.build();
-		InsertTabletRequest fromRows = TabletEncoder.encode(1L, tablet, TimestampPrecision.NANOSECONDS);
-		InsertTabletRequest fromColumns = TabletEncoder.encode(1L, columnar, TimestampPrecision.NANOSECONDS);
+		InsertTabletRequest fromRows = encode(1L, tablet, TimestampPrecision.NANOSECONDS);
+		InsertTabletRequest fromColumns = encode(1L, columnar, TimestampPrecision.NANOSECONDS);
 		assertThat(bytes(fromColumns.timestamps())).containsExactly(bytes(fromRows.timestamps()));
 		assertThat(bytes(fromColumns.values())).containsExactly(bytes(fromRows.values()));
 		assertThat(longs(fromRows.timestamps())).isSorted();
@@ -178,6 +178,13 @@ class TabletEncoderTests {
 		assertThat(larger.values().getLong(8 * 4999)).isEqualTo(4999L);
 	}
 
+	/** Encodes all rows in time order into fresh buffers, as a session does. */
+	private static InsertTabletRequest encode(long sessionId, TabletData tablet, TimestampPrecision precision) {
+		long[] times = tablet.timestamps(precision);
+		return TabletEncoder.encode(sessionId, tablet, precision, times,
+				TabletEncoder.TimeOrder.sortedOrder(times, tablet.rowCount()), new TabletEncoder.Buffers());
+	}
+
 	private static InsertTabletRequest encode(TabletEncoder.Buffers buffers, int rows) {
 		long[] times = new long[rows];
 		long[] values = new long[rows];
@@ -193,7 +200,7 @@ class TabletEncoderTests {
 	void datesAreWrittenAsYearMonthDayIntegers() {
 		Tablet tablet = Tablet.builder("t").field("day", DataType.DATE).build();
 		tablet.addRow(1L, LocalDate.of(2024, 2, 29));
-		assertThat(TabletEncoder.encode(1L, tablet, TimestampPrecision.MILLISECONDS).values().getInt())
+		assertThat(encode(1L, tablet, TimestampPrecision.MILLISECONDS).values().getInt())
 			.isEqualTo(20240229);
 	}
 
