@@ -24,9 +24,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Borrowing a session from a {@link TableSessionPool} and giving it back, alone and with 8 threads sharing 5 sessions.
- * The sessions are connected to a real IoTDB (started here, or the one named by {@code -Diotdb.nodeUrls=host:port}),
- * but borrowing and returning an unchanged session sends nothing to it.
+ * Borrowing a session from a {@link TableSessionPool} and giving it back, alone and with
+ * 8 threads sharing 5 sessions. The sessions are connected to a real IoTDB (started here,
+ * or the one named by {@code -Diotdb.nodeUrls=host:port}), but borrowing and returning an
+ * unchanged session sends nothing to it.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -16,8 +16,9 @@ import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
 
 /**
- * This client's side of the ingest and query scenarios of {@link ScenarioRunner}, run in a JVM of its own by
- * {@link SideBySide}. Tablets are built from the primitive arrays, nulls marked in each column's mask.
+ * This client's side of the ingest and query scenarios of {@link ScenarioRunner}, run in
+ * a JVM of its own by {@link SideBySide}. Tablets are built from the primitive arrays,
+ * nulls marked in each column's mask.
  */
 public final class Scenarios implements ScenarioClient {
 
@@ -27,8 +28,8 @@ public final class Scenarios implements ScenarioClient {
 
 	private Scenarios(String nodeUrl) {
 		this.nodeUrl = nodeUrl;
-		this.session = TableSession.open(
-				TableSessionConfig.builder().nodeUrls(nodeUrl).database("bench").fetchSize(NarrowData.BATCH).build());
+		this.session = TableSession
+			.open(TableSessionConfig.builder().nodeUrls(nodeUrl).database("bench").fetchSize(NarrowData.BATCH).build());
 	}
 
 	public static void main(String[] args) throws Exception {

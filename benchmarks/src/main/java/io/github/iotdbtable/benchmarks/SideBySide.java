@@ -19,17 +19,19 @@ import io.github.iotdbtable.test.IoTDBCluster;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the benchmarks of this client and of the official client against the same real IoTDB, alternating the two
- * (ours, official, ours, official…) in JVMs of their own, and writes the medians and the per-pair ratios to
- * {@code benchmarks/RESULTS.md} and {@code benchmarks/results.csv}: the pool (JMH), narrow and wide ingest, ingest
- * by four threads through the pool, and a full scan.
+ * Runs the benchmarks of this client and of the official client against the same real
+ * IoTDB, alternating the two (ours, official, ours, official…) in JVMs of their own, and
+ * writes the medians and the per-pair ratios to {@code benchmarks/RESULTS.md} and
+ * {@code benchmarks/results.csv}: the pool (JMH), narrow and wide ingest, ingest by four
+ * threads through the pool, and a full scan.
  *
- * <p>Run from the project folder, after {@code mvn -B -q -pl benchmarks,benchmarks/official -am package -DskipTests}:
- * <pre>
+ * <p>
+ * Run from the project folder, after
+ * {@code mvn -B -q -pl benchmarks,benchmarks/official -am package -DskipTests}: <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *     io.github.iotdbtable.benchmarks.SideBySide [pairs] [all|pool,narrow,wide,concurrent,scan]
- * </pre>
- * {@code -Diotdb.nodeUrls=host:port} uses a running server instead of starting one.
+ * </pre> {@code -Diotdb.nodeUrls=host:port} uses a running server instead of starting
+ * one.
  */
 public final class SideBySide {
 
@@ -37,7 +39,8 @@ public final class SideBySide {
 
 	private static final Pattern MODE = Pattern.compile("\"mode\"\\s*:\\s*\"(\\w+)\"");
 
-	private static final Pattern SCORE = Pattern.compile("\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([0-9.Ee+-]+)");
+	private static final Pattern SCORE = Pattern
+		.compile("\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([0-9.Ee+-]+)");
 
 	private static final Pattern WORST = Pattern.compile("\"100\\.0\"\\s*:\\s*([0-9.Ee+-]+)");
 
@@ -72,7 +75,8 @@ public final class SideBySide {
 			nodeUrls = String.join(",", cluster.nodeUrls());
 		}
 		String nodeUrl = nodeUrls.split(",")[0];
-		// the DataNode's process, whose CPU time the scenarios report when this runner started it
+		// the DataNode's process, whose CPU time the scenarios report when this runner
+		// started it
 		long serverPid = (cluster != null) ? cluster.dataNode(0).pid() : -1;
 		Client ours = new Client("ours", benchmarks.resolve("target"), "io.github.iotdbtable.benchmarks.PoolBenchmark",
 				"io.github.iotdbtable.benchmarks.Scenarios", serverPid);
@@ -128,7 +132,8 @@ public final class SideBySide {
 			throws IOException {
 		List<String[]> figures = new ArrayList<>(List.of(
 				new String[] { "uncontended", "Pool: borrow+return, 1 thread (ns/op)", "lower" },
-				new String[] { "contended", "Pool: borrow+return, 8 threads on 5 sessions (ns/op per thread)", "lower" },
+				new String[] { "contended", "Pool: borrow+return, 8 threads on 5 sessions (ns/op per thread)",
+						"lower" },
 				new String[] { "contendedOpsPerSecond", "Pool: operations/s, 8 threads on 5 sessions", "higher" },
 				new String[] { "contendedP9999", "Pool: p99.99 borrow+return, 8 threads on 5 sessions (ns)", "lower" },
 				new String[] { "contendedWorst", "Pool: worst borrow+return, 8 threads on 5 sessions (ns)", "lower" }));
@@ -139,7 +144,8 @@ public final class SideBySide {
 			figures.add(new String[] { name + "CpuPerPoint", "… client CPU per point (ns)", "lower" });
 			figures.add(new String[] { name + "CpuPerRow", "… client CPU per row (ns)", "lower" });
 			figures.add(new String[] { name + "BytesPerRow", "… bytes allocated per row", "lower" });
-			figures.add(new String[] { name + "ServerCpuPerPoint", "… server CPU per point (ns), for reference", "lower" });
+			figures.add(
+					new String[] { name + "ServerCpuPerPoint", "… server CPU per point (ns), for reference", "lower" });
 		}
 		StringBuilder csv = new StringBuilder("figure,pair,ours,official,ratio\n");
 		StringBuilder table = new StringBuilder(
@@ -163,9 +169,10 @@ public final class SideBySide {
 					median(ourValues), median(officialValues), median(ratios), figure[2]));
 		}
 		Runtime runtime = Runtime.getRuntime();
-		String report = "# Benchmark results\n\n" + "Measured " + LocalDate.now() + " on " + System.getProperty("os.name")
-				+ " " + System.getProperty("os.arch") + ", " + runtime.availableProcessors() + " cores, Java "
-				+ System.getProperty("java.version") + ", against a real IoTDB " + IoTDBCluster.DEFAULT_VERSION
+		String report = "# Benchmark results\n\n" + "Measured " + LocalDate.now() + " on "
+				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+				+ runtime.availableProcessors() + " cores, Java " + System.getProperty("java.version")
+				+ ", against a real IoTDB " + IoTDBCluster.DEFAULT_VERSION
 				+ " on the same machine; official client: org.apache.iotdb:iotdb-session 2.0.7. " + ours.size()
 				+ " pairs, each client in its own JVM, alternating. Every figure is the median over the pairs; the "
 				+ "ratio is taken per pair, then its median. CPU time and allocation are those of the client threads "
@@ -173,7 +180,8 @@ public final class SideBySide {
 				+ table + "\nRaw figures per pair: `results.csv`.\n";
 		Path results = folder.resolve("RESULTS.md");
 		String notes = Files.exists(results) ? Files.readString(results, StandardCharsets.UTF_8) : "";
-		// the hand-written reading of the figures below the table is kept from one run to the next
+		// the hand-written reading of the figures below the table is kept from one run to
+		// the next
 		int kept = notes.indexOf("\n" + NOTES);
 		Files.writeString(results, report + ((kept >= 0) ? notes.substring(kept) : ""), StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("results.csv"), csv, StandardCharsets.UTF_8);
@@ -189,19 +197,24 @@ public final class SideBySide {
 
 	/**
 	 * One client's benchmarks: its classes, its classpath, its JVM.
+	 *
 	 * @param serverPid the DataNode whose CPU time the scenarios report, or -1
 	 */
 	private record Client(String name, Path target, String benchmark, String scenarios, long serverPid) {
 
-		/** Runs one ingest or query scenario in a JVM of its own and reads its RESULT line. */
+		/**
+		 * Runs one ingest or query scenario in a JVM of its own and reads its RESULT
+		 * line.
+		 */
 		Map<String, Double> scenario(String scenario, String nodeUrl, String table, int rows, int pair)
 				throws IOException, InterruptedException {
 			Path log = this.target.resolve("scenario-" + this.name + "-" + scenario + "-" + pair + ".log");
-			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xms1g", "-Xmx1g", "-Dbench.serverPid=" + this.serverPid, "-cp", classpath(), this.scenarios, scenario,
-					nodeUrl, table,
-					String.valueOf(rows));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g",
+					"-Xmx1g", "-Dbench.serverPid=" + this.serverPid, "-cp", classpath(), this.scenarios, scenario,
+					nodeUrl, table, String.valueOf(rows));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
 			if (process.waitFor() != 0) {
 				throw new IllegalStateException(this.name + " " + scenario + " failed, see " + log);
 			}

@@ -39,7 +39,8 @@ public enum ColumnCategory {
 	}
 
 	/**
-	 * The category of the given name, accepting the older names {@code ID} and {@code MEASUREMENT}.
+	 * The category of the given name, accepting the older names {@code ID} and
+	 * {@code MEASUREMENT}.
 	 * @param name the name, in any case
 	 * @return the category
 	 * @throws IllegalArgumentException when no such category exists

@@ -12,7 +12,8 @@ import io.github.iotdbtable.client.rpc.TabletBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rows for one table given as one array per column: the fast path for bulk writes, with no boxing.
+ * Rows for one table given as one array per column: the fast path for bulk writes, with
+ * no boxing.
  *
  * <pre>{@code
  * ColumnarTablet tablet = ColumnarTablet.builder("table1", timestamps)
@@ -23,13 +24,18 @@ import org.jspecify.annotations.Nullable;
  * session.insert(tablet);
  * }</pre>
  *
- * <p>Arrays per {@link DataType}: BOOLEAN {@code boolean[]}; INT32 {@code int[]}; INT64 {@code long[]}; FLOAT
- * {@code float[]}; DOUBLE {@code double[]}; TEXT and STRING {@code String[]}; BLOB {@code byte[][]}; DATE
- * {@code LocalDate[]} or {@code int[]} of {@code yyyyMMdd}; TIMESTAMP {@code long[]} in the server's precision or
- * {@code Instant[]}. A null cell is a {@code null} element of an object array, or a set bit in the column's null mask.
- * Timestamps are in the server's precision; rows need not be in time order.
+ * <p>
+ * Arrays per {@link DataType}: BOOLEAN {@code boolean[]}; INT32 {@code int[]}; INT64
+ * {@code long[]}; FLOAT {@code float[]}; DOUBLE {@code double[]}; TEXT and STRING
+ * {@code String[]}; BLOB {@code byte[][]}; DATE {@code LocalDate[]} or {@code int[]} of
+ * {@code yyyyMMdd}; TIMESTAMP {@code long[]} in the server's precision or
+ * {@code Instant[]}. A null cell is a {@code null} element of an object array, or a set
+ * bit in the column's null mask. Timestamps are in the server's precision; rows need not
+ * be in time order.
  *
- * <p>The arrays are checked when the tablet is built but not copied: leave them unchanged until the insert returns.
+ * <p>
+ * The arrays are checked when the tablet is built but not copied: leave them unchanged
+ * until the insert returns.
  *
  * @since 0.1.0
  */
@@ -53,8 +59,8 @@ public final class ColumnarTablet extends TabletData {
 	 * @param columnCategories the category of each column
 	 * @param timestamps the time of each row; its length is the row count
 	 * @param columnValues one array per column, see the class description
-	 * @param nullMasks one null mask per column (a set bit marks a null row), or {@code null} when a column has none;
-	 * the list itself may be {@code null}
+	 * @param nullMasks one null mask per column (a set bit marks a null row), or
+	 * {@code null} when a column has none; the list itself may be {@code null}
 	 * @throws IllegalArgumentException naming the column whose array does not fit
 	 */
 	public ColumnarTablet(String tableName, List<String> columnNames, List<DataType> dataTypes,
@@ -73,8 +79,8 @@ public final class ColumnarTablet extends TabletData {
 			throw new IllegalArgumentException("tablet '" + table + "' has no timestamps");
 		}
 		if (rowCount < 0 || rowCount > timestamps.length) {
-			throw new IllegalArgumentException("tablet '" + table + "': row count " + rowCount + " but "
-					+ timestamps.length + " timestamps");
+			throw new IllegalArgumentException(
+					"tablet '" + table + "': row count " + rowCount + " but " + timestamps.length + " timestamps");
 		}
 		if (columns.length != schema.columnCount() || nullMasks.length != schema.columnCount()) {
 			throw new IllegalArgumentException("tablet '" + table + "' has " + schema.columnCount() + " columns but "
@@ -100,8 +106,8 @@ public final class ColumnarTablet extends TabletData {
 	}
 
 	/**
-	 * Starts a tablet that uses the first {@code rowCount} entries of the arrays, so that arrays can be reused for
-	 * batches of different sizes.
+	 * Starts a tablet that uses the first {@code rowCount} entries of the arrays, so that
+	 * arrays can be reused for batches of different sizes.
 	 * @param tableName the table
 	 * @param timestamps the time of each row, in the server's precision
 	 * @param rowCount the number of rows
@@ -236,8 +242,8 @@ public final class ColumnarTablet extends TabletData {
 		}
 		int length = Array.getLength(array);
 		if (length < this.rowCount) {
-			throw new IllegalArgumentException(this.schema.describe(column) + " has " + length + " values for "
-					+ this.rowCount + " rows");
+			throw new IllegalArgumentException(
+					this.schema.describe(column) + " has " + length + " values for " + this.rowCount + " rows");
 		}
 		if (type == DataType.DATE) {
 			for (int row = 0; row < this.rowCount; row++) {
@@ -314,12 +320,17 @@ public final class ColumnarTablet extends TabletData {
 			return column(name, DataType.STRING, ColumnCategory.TAG, values, null);
 		}
 
-		/** Adds an ATTRIBUTE column of type STRING; {@code null} elements are null cells. */
+		/**
+		 * Adds an ATTRIBUTE column of type STRING; {@code null} elements are null cells.
+		 */
 		public Builder attribute(String name, String[] values) {
 			return column(name, DataType.STRING, ColumnCategory.ATTRIBUTE, values, null);
 		}
 
-		/** Adds a FIELD column without nulls (other than {@code null} elements of an object array). */
+		/**
+		 * Adds a FIELD column without nulls (other than {@code null} elements of an
+		 * object array).
+		 */
 		public Builder field(String name, DataType type, Object values) {
 			return column(name, type, ColumnCategory.FIELD, values, null);
 		}

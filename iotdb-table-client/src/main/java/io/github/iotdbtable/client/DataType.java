@@ -27,7 +27,10 @@ public enum DataType {
 	/** {@link String}, UTF-8 on the wire. */
 	TEXT(5),
 
-	/** A point in time: {@code long} in the server's timestamp precision, or {@link java.time.Instant}. */
+	/**
+	 * A point in time: {@code long} in the server's timestamp precision, or
+	 * {@link java.time.Instant}.
+	 */
 	TIMESTAMP(8),
 
 	/** {@link java.time.LocalDate}. */

@@ -1,8 +1,8 @@
 package io.github.iotdbtable.client;
 
 /**
- * The connection to the server could not be made or broke: nothing is known about the outcome of the request that was
- * in flight. The session that threw it is closed.
+ * The connection to the server could not be made or broke: nothing is known about the
+ * outcome of the request that was in flight. The session that threw it is closed.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,9 @@
 package io.github.iotdbtable.client;
 
 /**
- * Base of the exceptions this client throws when talking to IoTDB failed. Input the client rejects before any I/O is
- * reported with {@link IllegalArgumentException} instead.
+ * Base of the exceptions this client throws when talking to IoTDB failed. Input the
+ * client rejects before any I/O is reported with {@link IllegalArgumentException}
+ * instead.
  *
  * @since 0.1.0
  */

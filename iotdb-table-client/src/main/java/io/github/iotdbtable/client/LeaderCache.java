@@ -7,11 +7,15 @@ import io.github.iotdbtable.client.rpc.Endpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The DataNode the server named as leader of each device's data, learnt from the redirection hints of inserts.
+ * The DataNode the server named as leader of each device's data, learnt from the
+ * redirection hints of inserts.
  */
 final class LeaderCache {
 
-	/** Bounds the memory of the cache; past it the cache starts over, which costs one redirected insert per device. */
+	/**
+	 * Bounds the memory of the cache; past it the cache starts over, which costs one
+	 * redirected insert per device.
+	 */
 	static final int MAX_DEVICES = 1_000_000;
 
 	private final Map<String, Endpoint> leaders = new ConcurrentHashMap<>();
@@ -41,7 +45,8 @@ final class LeaderCache {
 	}
 
 	/**
-	 * The device of a row: the table and its tag values, as the server groups rows into devices.
+	 * The device of a row: the table and its tag values, as the server groups rows into
+	 * devices.
 	 * @param tagColumns the tablet's TAG columns, in order
 	 */
 	static String device(TabletData tablet, int[] tagColumns, int row) {

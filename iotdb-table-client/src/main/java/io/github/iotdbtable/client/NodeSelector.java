@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.iotdbtable.client.rpc.Endpoint;
 
 /**
- * Chooses the DataNode for a new connection: round robin over the nodes, a node that failed tried only after the
- * others until its quarantine is over.
+ * Chooses the DataNode for a new connection: round robin over the nodes, a node that
+ * failed tried only after the others until its quarantine is over.
  */
 final class NodeSelector {
 
@@ -28,7 +28,8 @@ final class NodeSelector {
 	}
 
 	/**
-	 * The nodes to try, in order: the healthy ones starting with the next in turn, then those in quarantine.
+	 * The nodes to try, in order: the healthy ones starting with the next in turn, then
+	 * those in quarantine.
 	 * @return every node once
 	 */
 	List<Endpoint> candidates() {

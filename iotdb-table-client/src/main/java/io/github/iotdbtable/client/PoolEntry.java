@@ -8,9 +8,10 @@ import java.util.Map;
 import io.github.iotdbtable.client.rpc.Endpoint;
 
 /**
- * One slot of a {@link TableSessionPool}: the session that borrowers use, replaced when its connection breaks, and the
- * extra connections that redirected inserts go through. Borrowers take it by switching its state from idle to in use;
- * only the borrower touches the sessions.
+ * One slot of a {@link TableSessionPool}: the session that borrowers use, replaced when
+ * its connection breaks, and the extra connections that redirected inserts go through.
+ * Borrowers take it by switching its state from idle to in use; only the borrower touches
+ * the sessions.
  */
 final class PoolEntry {
 
@@ -58,7 +59,10 @@ final class PoolEntry {
 		return STATE.compareAndSet(this, IDLE, REMOVED);
 	}
 
-	/** Makes a borrowed entry idle again; a full fence, so that waiting borrowers checked afterwards see it. */
+	/**
+	 * Makes a borrowed entry idle again; a full fence, so that waiting borrowers checked
+	 * afterwards see it.
+	 */
 	void free() {
 		STATE.setVolatile(this, IDLE);
 	}

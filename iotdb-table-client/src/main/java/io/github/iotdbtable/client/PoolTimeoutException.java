@@ -1,8 +1,8 @@
 package io.github.iotdbtable.client;
 
 /**
- * No session of a {@link TableSessionPool} became free within the pool's wait timeout. Nothing was sent to the server;
- * the pool stays usable.
+ * No session of a {@link TableSessionPool} became free within the pool's wait timeout.
+ * Nothing was sent to the server; the pool stays usable.
  *
  * @since 0.1.0
  */

@@ -16,14 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session borrowed from a {@link TableSessionPool}: retries failed operations, follows write redirection, and goes
- * back to the pool when closed. See the pool's documentation for what is retried.
+ * A session borrowed from a {@link TableSessionPool}: retries failed operations, follows
+ * write redirection, and goes back to the pool when closed. See the pool's documentation
+ * for what is retried.
  */
 final class PooledTableSession implements TableSession {
 
 	private static final Logger logger = LoggerFactory.getLogger(PooledTableSession.class);
 
-	/** The pause before the first retry of a transient failure; it doubles on each further retry. */
+	/**
+	 * The pause before the first retry of a transient failure; it doubles on each further
+	 * retry.
+	 */
 	private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final TableSessionPool pool;
@@ -34,7 +38,8 @@ final class PooledTableSession implements TableSession {
 
 	private final @Nullable ScheduledFuture<?> leakWatch;
 
-	PooledTableSession(TableSessionPool pool, PoolEntry entry, long borrowedAt, @Nullable ScheduledFuture<?> leakWatch) {
+	PooledTableSession(TableSessionPool pool, PoolEntry entry, long borrowedAt,
+			@Nullable ScheduledFuture<?> leakWatch) {
 		this.pool = pool;
 		this.entry = entry;
 		this.borrowedAt = borrowedAt;
@@ -137,7 +142,9 @@ final class PooledTableSession implements TableSession {
 		}
 	}
 
-	/** Sends rows through the session's own connection, retrying as the pool documents. */
+	/**
+	 * Sends rows through the session's own connection, retrying as the pool documents.
+	 */
 	private Status insertDirect(TabletData tablet, long[] times, int @Nullable [] rows) {
 		return retrying((session) -> {
 			Status status = session.insertTablet(tablet, times, rows);
@@ -148,7 +155,8 @@ final class PooledTableSession implements TableSession {
 
 	/**
 	 * Sends rows to the node that leads their devices.
-	 * @return the status, or {@code null} when that node cannot be reached and the rows are still to be sent
+	 * @return the status, or {@code null} when that node cannot be reached and the rows
+	 * are still to be sent
 	 */
 	private @Nullable Status insertRedirected(PoolEntry borrowed, Endpoint leader, TabletData tablet, long[] times,
 			int @Nullable [] rows) {
@@ -171,8 +179,8 @@ final class PooledTableSession implements TableSession {
 			return status;
 		}
 		catch (IoTDBConnectionException ex) {
-			logger.debug("Redirected insert to {} failed, sending through {}: {}", leader,
-					borrowed.session.endpoint(), ex.getMessage());
+			logger.debug("Redirected insert to {} failed, sending through {}: {}", leader, borrowed.session.endpoint(),
+					ex.getMessage());
 			LeaderCache leaders = this.pool.leaders();
 			if (leaders != null) {
 				leaders.forget(leader);

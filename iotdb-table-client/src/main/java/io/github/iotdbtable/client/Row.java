@@ -7,16 +7,20 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The current row of a {@link SessionDataSet}. Columns are addressed by index, from 0, or by name.
+ * The current row of a {@link SessionDataSet}. Columns are addressed by index, from 0, or
+ * by name.
  *
- * <p>A row is a view: it shows the data set's current row and changes when the data set moves on. Copy what you need
- * to keep, or use {@link #values()}.
+ * <p>
+ * A row is a view: it shows the data set's current row and changes when the data set
+ * moves on. Copy what you need to keep, or use {@link #values()}.
  *
- * <p>Primitive getters return {@code 0} or {@code false} for a null cell, object getters return {@code null}; ask
- * {@link #isNull(int)} to tell a null from a zero. A getter accepts the columns whose values it can return without
- * loss: {@code getLong} reads INT32, INT64 and TIMESTAMP; {@code getDouble} reads every numeric type;
- * {@code getString} reads every type. Asking for another type throws {@link IllegalArgumentException} naming the
- * column and its type.
+ * <p>
+ * Primitive getters return {@code 0} or {@code false} for a null cell, object getters
+ * return {@code null}; ask {@link #isNull(int)} to tell a null from a zero. A getter
+ * accepts the columns whose values it can return without loss: {@code getLong} reads
+ * INT32, INT64 and TIMESTAMP; {@code getDouble} reads every numeric type;
+ * {@code getString} reads every type. Asking for another type throws
+ * {@link IllegalArgumentException} naming the column and its type.
  *
  * @since 0.1.0
  */
@@ -46,7 +50,10 @@ public interface Row {
 
 	double getDouble(String column);
 
-	/** The value as text: TEXT and STRING as stored, other types in their usual printed form. */
+	/**
+	 * The value as text: TEXT and STRING as stored, other types in their usual printed
+	 * form.
+	 */
 	@Nullable String getString(int column);
 
 	@Nullable String getString(String column);
@@ -66,8 +73,9 @@ public interface Row {
 	@Nullable Instant getTimestamp(String column);
 
 	/**
-	 * The value as its natural Java type: {@code Boolean}, {@code Integer}, {@code Long}, {@code Float},
-	 * {@code Double}, {@code String}, {@code byte[]}, {@link LocalDate}, or {@link Instant} for TIMESTAMP.
+	 * The value as its natural Java type: {@code Boolean}, {@code Integer}, {@code Long},
+	 * {@code Float}, {@code Double}, {@code String}, {@code byte[]}, {@link LocalDate},
+	 * or {@link Instant} for TIMESTAMP.
 	 */
 	@Nullable Object getObject(int column);
 

@@ -27,7 +27,10 @@ final class RpcTableSession implements TableSession {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcTableSession.class);
 
-	/** Extra read time allowed beyond a statement's own timeout, so that the server's timeout answer arrives. */
+	/**
+	 * Extra read time allowed beyond a statement's own timeout, so that the server's
+	 * timeout answer arrives.
+	 */
 	private static final long TIMEOUT_GRACE_MILLIS = 10_000;
 
 	private final TableSessionConfig config;
@@ -153,17 +156,20 @@ final class RpcTableSession implements TableSession {
 	/**
 	 * Inserts some rows of a tablet.
 	 * @param times the tablet's times in this session's precision
-	 * @param order the rows to send in time order, or {@code null} for all rows, already in time order
-	 * @return the server's status, a success that may carry redirection hints, one per row sent
+	 * @param order the rows to send in time order, or {@code null} for all rows, already
+	 * in time order
+	 * @return the server's status, a success that may carry redirection hints, one per
+	 * row sent
 	 * @throws StatementExecutionException when the server refuses the rows
 	 */
 	Status insertTablet(TabletData tablet, long[] times, int @Nullable [] order) {
 		ensureOpen();
 		Status status;
 		try {
-			// encoded under the session's lock: the request points into the connection's reused buffers
-			status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client
-				.insertTablet(TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order, this.buffers)));
+			// encoded under the session's lock: the request points into the connection's
+			// reused buffers
+			status = call("insert into " + tablet.schema().tableName(), 0, () -> this.client.insertTablet(
+					TabletEncoder.encode(this.sessionId, tablet, this.precision, times, order, this.buffers)));
 		}
 		catch (IllegalArgumentException ex) {
 			// refused before anything was sent
@@ -175,7 +181,10 @@ final class RpcTableSession implements TableSession {
 		return status;
 	}
 
-	/** Asks the server whether the connection still works, without touching the session's state. */
+	/**
+	 * Asks the server whether the connection still works, without touching the session's
+	 * state.
+	 */
 	boolean ping() {
 		if (!this.open) {
 			return false;
@@ -207,9 +216,9 @@ final class RpcTableSession implements TableSession {
 		requireSql(sql);
 		ensureOpen();
 		long timeout = this.config.getQueryTimeout().toMillis();
-		ExecuteStatementResponse response = call("statement", timeout, () -> this.client
-			.executeUpdateStatement(new ExecuteStatementRequest(this.sessionId, sql, this.statementId,
-					this.config.getFetchSize(), timeout)));
+		ExecuteStatementResponse response = call("statement", timeout,
+				() -> this.client.executeUpdateStatement(new ExecuteStatementRequest(this.sessionId, sql,
+						this.statementId, this.config.getFetchSize(), timeout)));
 		track(response);
 		Statuses.check(response.status());
 	}
@@ -226,9 +235,9 @@ final class RpcTableSession implements TableSession {
 			throw new IllegalArgumentException("query timeout must not be negative, was " + timeoutInMs + " ms");
 		}
 		ensureOpen();
-		ExecuteStatementResponse response = call("query", timeoutInMs, () -> this.client.executeQueryStatement(
-				new ExecuteStatementRequest(this.sessionId, sql, this.statementId, this.config.getFetchSize(),
-						timeoutInMs)));
+		ExecuteStatementResponse response = call("query", timeoutInMs,
+				() -> this.client.executeQueryStatement(new ExecuteStatementRequest(this.sessionId, sql,
+						this.statementId, this.config.getFetchSize(), timeoutInMs)));
 		track(response);
 		Statuses.check(response.status());
 		SessionDataSet dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
@@ -238,8 +247,8 @@ final class RpcTableSession implements TableSession {
 
 	FetchResultsResponse fetchResults(String sql, long queryId, long timeoutMillis) {
 		ensureOpen();
-		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId,
-				sql, this.config.getFetchSize(), queryId, timeoutMillis));
+		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId, sql,
+				this.config.getFetchSize(), queryId, timeoutMillis));
 		Statuses.check(response.status());
 		return response;
 	}
@@ -332,8 +341,8 @@ final class RpcTableSession implements TableSession {
 			boolean extended = socketTimeout > 0 && statementTimeoutMillis > 0
 					&& statementTimeoutMillis + TIMEOUT_GRACE_MILLIS > socketTimeout;
 			if (extended) {
-				this.client.setSocketTimeout((int) Math.min(Integer.MAX_VALUE,
-						statementTimeoutMillis + TIMEOUT_GRACE_MILLIS));
+				this.client
+					.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, statementTimeoutMillis + TIMEOUT_GRACE_MILLIS));
 			}
 			try {
 				return call.run();
@@ -355,7 +364,10 @@ final class RpcTableSession implements TableSession {
 		}
 	}
 
-	/** The connection's state is unknown after a transport or protocol failure: it cannot be used again. */
+	/**
+	 * The connection's state is unknown after a transport or protocol failure: it cannot
+	 * be used again.
+	 */
 	private void broken() {
 		this.open = false;
 		this.client.close();

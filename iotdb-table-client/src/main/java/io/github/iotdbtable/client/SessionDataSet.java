@@ -20,8 +20,8 @@ import io.github.iotdbtable.client.rpc.TsBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of a query, read once from first row to last. Rows arrive from the server in pages of the fetch size;
- * the next page is asked for when the current one is used up.
+ * The result of a query, read once from first row to last. Rows arrive from the server in
+ * pages of the fetch size; the next page is asked for when the current one is used up.
  *
  * <pre>{@code
  * try (SessionDataSet dataSet = session.executeQueryStatement("SELECT time, id1, m1 FROM table0")) {
@@ -33,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Close it when done, or read it to the end: either releases the query on the server. It is closed as well when
- * its session closes. Not thread-safe, and it uses its session's connection: read it on the session's thread.
+ * <p>
+ * Close it when done, or read it to the end: either releases the query on the server. It
+ * is closed as well when its session closes. Not thread-safe, and it uses its session's
+ * connection: read it on the session's thread.
  *
  * @since 0.1.0
  */
@@ -128,7 +130,8 @@ public final class SessionDataSet implements AutoCloseable {
 					return i;
 				}
 			}
-			throw new IllegalArgumentException("no column '" + name + "' in the result; columns are " + this.columnNames);
+			throw new IllegalArgumentException(
+					"no column '" + name + "' in the result; columns are " + this.columnNames);
 		}
 		return index;
 	}
@@ -176,7 +179,10 @@ public final class SessionDataSet implements AutoCloseable {
 		return this.row;
 	}
 
-	/** Whether the data set is closed: by {@link #close()}, by its session closing, or after a failed fetch. */
+	/**
+	 * Whether the data set is closed: by {@link #close()}, by its session closing, or
+	 * after a failed fetch.
+	 */
 	public boolean isClosed() {
 		return this.closed;
 	}
@@ -197,7 +203,10 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 	}
 
-	/** Closes without talking to the server, when the session's end releases the query anyway. */
+	/**
+	 * Closes without talking to the server, when the session's end releases the query
+	 * anyway.
+	 */
 	void markClosed() {
 		this.closed = true;
 		this.queryOpen = false;
@@ -238,8 +247,8 @@ public final class SessionDataSet implements AutoCloseable {
 
 		private BlockColumn column(int column) {
 			if (!SessionDataSet.this.positioned || SessionDataSet.this.block == null) {
-				throw new IllegalStateException(SessionDataSet.this.closed ? "the data set is closed"
-						: "no current row: call next() first");
+				throw new IllegalStateException(
+						SessionDataSet.this.closed ? "the data set is closed" : "no current row: call next() first");
 			}
 			type(column);
 			int index = SessionDataSet.this.blockColumns[column];
@@ -319,8 +328,7 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public double getDouble(int column) {
-			BlockColumn values = column(column, isNumber(type(column)), "getDouble",
-					"INT32, INT64, FLOAT and DOUBLE");
+			BlockColumn values = column(column, isNumber(type(column)), "getDouble", "INT32, INT64, FLOAT and DOUBLE");
 			if (values.isNull(at())) {
 				return 0d;
 			}
@@ -377,8 +385,8 @@ public final class SessionDataSet implements AutoCloseable {
 				return TabletValues.decodeDate(value);
 			}
 			catch (DateTimeException ex) {
-				throw new IoTDBException("column '" + SessionDataSet.this.columnNames.get(column) + "' holds "
-						+ value + ", which is no yyyyMMdd date", ex);
+				throw new IoTDBException("column '" + SessionDataSet.this.columnNames.get(column) + "' holds " + value
+						+ ", which is no yyyyMMdd date", ex);
 			}
 		}
 
@@ -445,7 +453,8 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 
 		private static boolean isNumber(DataType type) {
-			return type == DataType.DOUBLE || type == DataType.FLOAT || type == DataType.INT32 || type == DataType.INT64;
+			return type == DataType.DOUBLE || type == DataType.FLOAT || type == DataType.INT32
+					|| type == DataType.INT64;
 		}
 
 		private static boolean isBinary(DataType type) {

@@ -27,7 +27,8 @@ public class StatementExecutionException extends IoTDBException {
 	}
 
 	/**
-	 * The IoTDB status code, for example 700 for a syntax error or 550 for an unknown table.
+	 * The IoTDB status code, for example 700 for a syntax error or 550 for an unknown
+	 * table.
 	 * @return the status code
 	 */
 	public int getStatusCode() {
@@ -43,7 +44,8 @@ public class StatementExecutionException extends IoTDBException {
 	}
 
 	/**
-	 * Whether the server marked the failure as transient ({@code needRetry}): the same request may succeed later.
+	 * Whether the server marked the failure as transient ({@code needRetry}): the same
+	 * request may succeed later.
 	 * @return whether a retry may succeed
 	 */
 	public boolean isTransient() {

@@ -42,7 +42,10 @@ public final class TableSessionConfig {
 
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-	/** Above the server's own default query timeout (60 s), so that the server's answer arrives first. */
+	/**
+	 * Above the server's own default query timeout (60 s), so that the server's answer
+	 * arrives first.
+	 */
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
 
 	private final List<String> nodeUrls;
@@ -120,7 +123,10 @@ public final class TableSessionConfig {
 		return builder;
 	}
 
-	/** The {@code host:port} client endpoints of the DataNodes; a session connects to the first that answers. */
+	/**
+	 * The {@code host:port} client endpoints of the DataNodes; a session connects to the
+	 * first that answers.
+	 */
 	public List<String> getNodeUrls() {
 		return this.nodeUrls;
 	}
@@ -152,7 +158,10 @@ public final class TableSessionConfig {
 		return this.timeZone;
 	}
 
-	/** Whether the compact Thrift protocol is used; the server must enable RPC compression too. */
+	/**
+	 * Whether the compact Thrift protocol is used; the server must enable RPC compression
+	 * too.
+	 */
 	public boolean isEnableCompression() {
 		return this.enableCompression;
 	}
@@ -323,7 +332,8 @@ public final class TableSessionConfig {
 		}
 
 		/**
-		 * Sets the time zone by id, such as {@code UTC}, {@code Asia/Shanghai} or {@code +08:00}.
+		 * Sets the time zone by id, such as {@code UTC}, {@code Asia/Shanghai} or
+		 * {@code +08:00}.
 		 * @param timeZone the zone id
 		 * @return this builder
 		 */
@@ -361,8 +371,9 @@ public final class TableSessionConfig {
 		}
 
 		/**
-		 * Connects over TLS with the given settings (the server needs {@code enable_thrift_ssl=true}). The server's
-		 * certificate chain is checked against the context's trust material; its host name is not.
+		 * Connects over TLS with the given settings (the server needs
+		 * {@code enable_thrift_ssl=true}). The server's certificate chain is checked
+		 * against the context's trust material; its host name is not.
 		 * @param sslContext the TLS settings, or {@code null} for plain TCP
 		 * @return this builder
 		 */
@@ -376,7 +387,8 @@ public final class TableSessionConfig {
 		 * @param trustStore the trust store file
 		 * @param password its password, or {@code null} for none
 		 * @return this builder
-		 * @throws IllegalArgumentException naming the file when it cannot be read as a trust store
+		 * @throws IllegalArgumentException naming the file when it cannot be read as a
+		 * trust store
 		 */
 		public Builder trustStore(Path trustStore, @Nullable String password) {
 			if (!Files.isRegularFile(trustStore) || !Files.isReadable(trustStore)) {

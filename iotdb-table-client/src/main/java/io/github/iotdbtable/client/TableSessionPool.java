@@ -33,40 +33,51 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>Borrowing.</b> {@link #getSession()} hands out an idle session or opens a new one while fewer than
- * {@code maxPoolSize} are open; otherwise it waits up to the wait timeout and then throws {@link PoolTimeoutException}.
- * Waiting threads are woken in the order they arrived. A thread that finds an idle session takes it even while others
- * wait, which keeps the pool fast when threads outnumber sessions; a waiter passed over for a few milliseconds is
- * handed the next session that comes back, so no thread waits long. A borrowed session is for one thread at a time.
+ * <p>
+ * <b>Borrowing.</b> {@link #getSession()} hands out an idle session or opens a new one
+ * while fewer than {@code maxPoolSize} are open; otherwise it waits up to the wait
+ * timeout and then throws {@link PoolTimeoutException}. Waiting threads are woken in the
+ * order they arrived. A thread that finds an idle session takes it even while others
+ * wait, which keeps the pool fast when threads outnumber sessions; a waiter passed over
+ * for a few milliseconds is handed the next session that comes back, so no thread waits
+ * long. A borrowed session is for one thread at a time.
  *
- * <p><b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are closed (releasing their
- * queries), and its database is set back to the pool's: a session that ran {@code USE} is switched back, or closed
- * when the pool has no database, so the next borrower never inherits it. A session whose connection broke is closed
- * and its slot freed for a new one: the pool never loses capacity.
+ * <p>
+ * <b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are
+ * closed (releasing their queries), and its database is set back to the pool's: a session
+ * that ran {@code USE} is switched back, or closed when the pool has no database, so the
+ * next borrower never inherits it. A session whose connection broke is closed and its
+ * slot freed for a new one: the pool never loses capacity.
  *
- * <p><b>Nodes and retries.</b> New connections go round robin to the configured DataNodes; a node that cannot be
- * reached is tried only after the others for a few seconds. A borrowed session retries, up to {@code maxRetry} times:
+ * <p>
+ * <b>Nodes and retries.</b> New connections go round robin to the configured DataNodes; a
+ * node that cannot be reached is tried only after the others for a few seconds. A
+ * borrowed session retries, up to {@code maxRetry} times:
  * <ul>
- * <li>an insert or statement whose connection failed, on a new connection to another node when there is one. The
- * request may have been applied before the connection broke, so it can be applied twice: for inserts this is safe,
- * since IoTDB keeps one value per device, column and time and a repeated row overwrites itself; a non-query
- * statement such as {@code CREATE} may then fail with "already exists", and a relative {@code DELETE} is repeated.
- * The database chosen with {@code USE} carries over to the new connection;</li>
- * <li>an insert or statement that the server refused with {@code needRetry} set (a transient state, such as a region
- * changing leader), after a short pause;</li>
- * <li>a query that failed to start for either reason. Fetching further pages of a result that already started is not
- * retried: the data set fails and the caller decides.</li>
+ * <li>an insert or statement whose connection failed, on a new connection to another node
+ * when there is one. The request may have been applied before the connection broke, so it
+ * can be applied twice: for inserts this is safe, since IoTDB keeps one value per device,
+ * column and time and a repeated row overwrites itself; a non-query statement such as
+ * {@code CREATE} may then fail with "already exists", and a relative {@code DELETE} is
+ * repeated. The database chosen with {@code USE} carries over to the new connection;</li>
+ * <li>an insert or statement that the server refused with {@code needRetry} set (a
+ * transient state, such as a region changing leader), after a short pause;</li>
+ * <li>a query that failed to start for either reason. Fetching further pages of a result
+ * that already started is not retried: the data set fails and the caller decides.</li>
  * </ul>
  * Wrong input, a refused statement and an authentication failure are not retried.
  *
- * <p><b>Redirection.</b> With {@code enableRedirection}, inserts follow the server's hint: the DataNode that leads a
- * device's data is remembered per device (table and tag values), and later rows of that device are sent straight
- * there, over an extra connection of the borrowed session. A remembered node that cannot be reached is forgotten and
- * its rows are sent through the session's own connection.
+ * <p>
+ * <b>Redirection.</b> With {@code enableRedirection}, inserts follow the server's hint:
+ * the DataNode that leads a device's data is remembered per device (table and tag
+ * values), and later rows of that device are sent straight there, over an extra
+ * connection of the borrowed session. A remembered node that cannot be reached is
+ * forgotten and its rows are sent through the session's own connection.
  *
- * <p>{@link #close()} closes the idle sessions at once and the borrowed ones when they come back; later borrowers get
- * an {@link IllegalStateException}. {@link #getStats()} and a {@link TableSessionPoolListener} expose the pool's state
- * for monitoring.
+ * <p>
+ * {@link #close()} closes the idle sessions at once and the borrowed ones when they come
+ * back; later borrowers get an {@link IllegalStateException}. {@link #getStats()} and a
+ * {@link TableSessionPoolListener} expose the pool's state for monitoring.
  *
  * @since 0.1.0
  */
@@ -74,10 +85,16 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TableSessionPool.class);
 
-	/** The period of the coarse clock and of housekeeping (idle timeout, lifetime, minimum idle). */
+	/**
+	 * The period of the coarse clock and of housekeeping (idle timeout, lifetime, minimum
+	 * idle).
+	 */
 	private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-	/** How long a waiter may be passed over before the next returned session is handed to it. */
+	/**
+	 * How long a waiter may be passed over before the next returned session is handed to
+	 * it.
+	 */
 	private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
 	private final TableSessionPoolConfig config;
@@ -97,7 +114,10 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final AtomicInteger waiterCount = new AtomicInteger();
 
-	/** Waiters passed over for longer than the patience: while there are any, idle sessions go to waiters only. */
+	/**
+	 * Waiters passed over for longer than the patience: while there are any, idle
+	 * sessions go to waiters only.
+	 */
 	private final AtomicInteger starvingCount = new AtomicInteger();
 
 	private final ReentrantLock waiterLock = new ReentrantLock();
@@ -126,7 +146,10 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final long lifetimeTicks;
 
-	/** A clock that costs a memory read: seconds since the pool started, advanced by the housekeeper. */
+	/**
+	 * A clock that costs a memory read: seconds since the pool started, advanced by the
+	 * housekeeper.
+	 */
 	private volatile long ticks;
 
 	public TableSessionPool(TableSessionPoolConfig config) {
@@ -134,8 +157,8 @@ public final class TableSessionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a pool. No connection is opened before the first borrower, except to fill {@code minIdle}, which happens
-	 * in the background.
+	 * Creates a pool. No connection is opened before the first borrower, except to fill
+	 * {@code minIdle}, which happens in the background.
 	 * @param config the settings
 	 * @param listener receives the pool's timings
 	 */
@@ -167,7 +190,8 @@ public final class TableSessionPool implements AutoCloseable {
 	 * Borrows a session; closing it gives it back.
 	 * @return a session for the calling thread
 	 * @throws PoolTimeoutException when no session becomes free within the wait timeout
-	 * @throws IoTDBConnectionException when a new session is needed and no node can be reached
+	 * @throws IoTDBConnectionException when a new session is needed and no node can be
+	 * reached
 	 * @throws IllegalStateException when the pool is closed
 	 */
 	public TableSession getSession() {
@@ -213,7 +237,8 @@ public final class TableSessionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle sessions now and the borrowed ones when they are given back. Idempotent.
+	 * Closes the idle sessions now and the borrowed ones when they are given back.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -259,8 +284,10 @@ public final class TableSessionPool implements AutoCloseable {
 			catch (IoTDBConnectionException ex) {
 				this.nodes.failed(endpoint);
 				if (failure == null) {
-					failure = new IoTDBConnectionException("pool '" + this.name + "' cannot connect to any IoTDB node of "
-							+ this.sessionConfig.getNodeUrls() + ": " + ex.getMessage(), ex);
+					failure = new IoTDBConnectionException(
+							"pool '" + this.name + "' cannot connect to any IoTDB node of "
+									+ this.sessionConfig.getNodeUrls() + ": " + ex.getMessage(),
+							ex);
 				}
 				else {
 					failure.addSuppressed(ex);
@@ -291,7 +318,8 @@ public final class TableSessionPool implements AutoCloseable {
 
 	/**
 	 * Takes a session back from a borrower.
-	 * @param borrowedAt when it was handed out, in {@link System#nanoTime()} when the pool is timed
+	 * @param borrowedAt when it was handed out, in {@link System#nanoTime()} when the
+	 * pool is timed
 	 */
 	void release(PoolEntry entry, long borrowedAt) {
 		try {
@@ -323,7 +351,10 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	/** Takes an idle session, starting at a slot chosen by the thread so that threads rarely meet. */
+	/**
+	 * Takes an idle session, starting at a slot chosen by the thread so that threads
+	 * rarely meet.
+	 */
 	private @Nullable PoolEntry takeIdle() {
 		if (this.starvingCount.get() > 0) {
 			return null;
@@ -387,7 +418,8 @@ public final class TableSessionPool implements AutoCloseable {
 					waiter.starving = true;
 					this.starvingCount.incrementAndGet();
 				}
-				// until it starves a waiter wakes once to say so; then it is woken when a session is handed to it
+				// until it starves a waiter wakes once to say so; then it is woken when a
+				// session is handed to it
 				LockSupport.parkNanos(this, waiter.starving ? remaining : Math.min(remaining, PATIENCE_NANOS));
 				if (Thread.interrupted()) {
 					Thread.currentThread().interrupt();
@@ -415,7 +447,10 @@ public final class TableSessionPool implements AutoCloseable {
 		return null;
 	}
 
-	/** Removes a waiter from the queue; an entry handed to it meanwhile goes back to the pool unless it took it. */
+	/**
+	 * Removes a waiter from the queue; an entry handed to it meanwhile goes back to the
+	 * pool unless it took it.
+	 */
 	private void leave(Waiter waiter, @Nullable PoolEntry taken) {
 		boolean queued;
 		this.waiterLock.lock();
@@ -447,7 +482,10 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	/** Gives a returned entry straight to the first waiter when it has been passed over too long. */
+	/**
+	 * Gives a returned entry straight to the first waiter when it has been passed over
+	 * too long.
+	 */
 	private boolean handOff(PoolEntry entry) {
 		if (this.waiterCount.get() == 0) {
 			return false;
@@ -537,7 +575,10 @@ public final class TableSessionPool implements AutoCloseable {
 		return true;
 	}
 
-	/** Puts a returned session back in the pool's state; false when it must be closed instead. */
+	/**
+	 * Puts a returned session back in the pool's state; false when it must be closed
+	 * instead.
+	 */
 	private boolean reset(PoolEntry entry) {
 		RpcTableSession session = entry.session;
 		if (!session.isOpen()) {
@@ -556,7 +597,8 @@ public final class TableSessionPool implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// whatever went wrong, the session is closed and its slot freed rather than lost
+			// whatever went wrong, the session is closed and its slot freed rather than
+			// lost
 			logger.debug("Closing a session of pool {} that could not be reset: {}", this.name, ex.getMessage());
 			return false;
 		}
@@ -580,7 +622,10 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	/** Closes an entry that its caller took (borrowed, or removed while idle), freeing its slot. */
+	/**
+	 * Closes an entry that its caller took (borrowed, or removed while idle), freeing its
+	 * slot.
+	 */
 	private void discard(PoolEntry entry) {
 		entry.markRemoved();
 		for (int i = 0; i < this.slots.length(); i++) {
@@ -658,10 +703,12 @@ public final class TableSessionPool implements AutoCloseable {
 		Exception borrowedHere = new Exception("the session was borrowed here");
 		String thread = Thread.currentThread().getName();
 		try {
-			return this.housekeeper.schedule(() -> logger.warn(
-					"A session of pool {} has been held by thread {} for more than {} ms without being closed; "
-							+ "a leak?",
-					this.name, thread, threshold.toMillis(), borrowedHere), threshold.toNanos(), TimeUnit.NANOSECONDS);
+			return this.housekeeper.schedule(
+					() -> logger.warn(
+							"A session of pool {} has been held by thread {} for more than {} ms without being closed; "
+									+ "a leak?",
+							this.name, thread, threshold.toMillis(), borrowedHere),
+					threshold.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			return null;
@@ -686,7 +733,10 @@ public final class TableSessionPool implements AutoCloseable {
 
 		final Thread thread;
 
-		/** Set when the waiter has been passed over long enough to be handed the next returned session. */
+		/**
+		 * Set when the waiter has been passed over long enough to be handed the next
+		 * returned session.
+		 */
 		volatile boolean starving;
 
 		volatile @Nullable PoolEntry handed;

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings of a {@link TableSessionPool}: the session settings of {@link TableSessionConfig} plus the pool's own.
- * Immutable, validated when built.
+ * The settings of a {@link TableSessionPool}: the session settings of
+ * {@link TableSessionConfig} plus the pool's own. Immutable, validated when built.
  *
  * <pre>{@code
  * TableSessionPoolConfig config = TableSessionPoolConfig.builder()
@@ -64,7 +64,8 @@ public final class TableSessionPoolConfig {
 
 	private TableSessionPoolConfig(Builder builder) {
 		this.sessionConfig = builder.session.build();
-		this.poolName = (builder.poolName != null) ? builder.poolName : "iotdb-table-pool-" + poolNumber.incrementAndGet();
+		this.poolName = (builder.poolName != null) ? builder.poolName
+				: "iotdb-table-pool-" + poolNumber.incrementAndGet();
 		if (this.poolName.isBlank()) {
 			throw new IllegalArgumentException("poolName must not be blank");
 		}
@@ -108,7 +109,10 @@ public final class TableSessionPoolConfig {
 		return this.maxPoolSize;
 	}
 
-	/** The idle sessions the pool keeps open, ready to be borrowed; 0 opens sessions only on demand. */
+	/**
+	 * The idle sessions the pool keeps open, ready to be borrowed; 0 opens sessions only
+	 * on demand.
+	 */
 	public int getMinIdle() {
 		return this.minIdle;
 	}
@@ -118,32 +122,48 @@ public final class TableSessionPoolConfig {
 		return this.waitTimeout;
 	}
 
-	/** How many times an operation that failed on the connection, or that the server marked transient, is retried. */
+	/**
+	 * How many times an operation that failed on the connection, or that the server
+	 * marked transient, is retried.
+	 */
 	public int getMaxRetry() {
 		return this.maxRetry;
 	}
 
-	/** Whether inserts follow the server's hint to the DataNode leading a device's data. */
+	/**
+	 * Whether inserts follow the server's hint to the DataNode leading a device's data.
+	 */
 	public boolean isEnableRedirection() {
 		return this.enableRedirection;
 	}
 
-	/** How long a session may stay idle above {@link #getMinIdle()} before it is closed; zero keeps it. */
+	/**
+	 * How long a session may stay idle above {@link #getMinIdle()} before it is closed;
+	 * zero keeps it.
+	 */
 	public Duration getIdleTimeout() {
 		return this.idleTimeout;
 	}
 
-	/** How long a session lives before it is replaced when next idle; zero for no limit. */
+	/**
+	 * How long a session lives before it is replaced when next idle; zero for no limit.
+	 */
 	public Duration getMaxLifetime() {
 		return this.maxLifetime;
 	}
 
-	/** A session idle for longer than this is checked with the server before it is handed out; zero never checks. */
+	/**
+	 * A session idle for longer than this is checked with the server before it is handed
+	 * out; zero never checks.
+	 */
 	public Duration getValidateAfterIdle() {
 		return this.validateAfterIdle;
 	}
 
-	/** A session held longer than this is logged once with where it was borrowed; zero (default) turns it off. */
+	/**
+	 * A session held longer than this is logged once with where it was borrowed; zero
+	 * (default) turns it off.
+	 */
 	public Duration getLeakDetectionThreshold() {
 		return this.leakDetectionThreshold;
 	}
@@ -168,7 +188,8 @@ public final class TableSessionPoolConfig {
 	}
 
 	/**
-	 * Builds a {@link TableSessionPoolConfig}; every setting has the default of the seed API.
+	 * Builds a {@link TableSessionPoolConfig}; every setting has the default of the seed
+	 * API.
 	 */
 	public static final class Builder {
 
@@ -218,7 +239,9 @@ public final class TableSessionPoolConfig {
 			return this;
 		}
 
-		/** The database every session starts in, and is put back in when it is returned. */
+		/**
+		 * The database every session starts in, and is put back in when it is returned.
+		 */
 		public Builder database(@Nullable String database) {
 			this.session.database(database);
 			return this;
@@ -259,13 +282,19 @@ public final class TableSessionPoolConfig {
 			return this;
 		}
 
-		/** Connects over TLS; see {@link TableSessionConfig.Builder#sslContext(SSLContext)}. */
+		/**
+		 * Connects over TLS; see
+		 * {@link TableSessionConfig.Builder#sslContext(SSLContext)}.
+		 */
 		public Builder sslContext(@Nullable SSLContext sslContext) {
 			this.session.sslContext(sslContext);
 			return this;
 		}
 
-		/** Connects over TLS; see {@link TableSessionConfig.Builder#trustStore(Path, String)}. */
+		/**
+		 * Connects over TLS; see
+		 * {@link TableSessionConfig.Builder#trustStore(Path, String)}.
+		 */
 		public Builder trustStore(Path trustStore, @Nullable String password) {
 			this.session.trustStore(trustStore, password);
 			return this;

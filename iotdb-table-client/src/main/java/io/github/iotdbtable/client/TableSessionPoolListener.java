@@ -1,8 +1,9 @@
 package io.github.iotdbtable.client;
 
 /**
- * Receives the timings of a {@link TableSessionPool}, for example to feed a metrics registry. Called on the thread
- * that borrows or returns the session, so implementations must be fast and must not throw.
+ * Receives the timings of a {@link TableSessionPool}, for example to feed a metrics
+ * registry. Called on the thread that borrows or returns the session, so implementations
+ * must be fast and must not throw.
  *
  * @since 0.1.0
  */
@@ -14,7 +15,8 @@ public interface TableSessionPoolListener {
 
 	/**
 	 * A session was handed out.
-	 * @param waitNanos how long {@link TableSessionPool#getSession()} took, including any wait and session creation
+	 * @param waitNanos how long {@link TableSessionPool#getSession()} took, including any
+	 * wait and session creation
 	 */
 	default void sessionAcquired(long waitNanos) {
 	}

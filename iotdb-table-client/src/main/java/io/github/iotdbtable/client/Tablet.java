@@ -10,8 +10,9 @@ import io.github.iotdbtable.client.rpc.TabletBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rows for one table, added one at a time: the convenient way to write. Every value is checked against its column's
- * type when the row is added, so a bad row is refused before anything is sent.
+ * Rows for one table, added one at a time: the convenient way to write. Every value is
+ * checked against its column's type when the row is added, so a bad row is refused before
+ * anything is sent.
  *
  * <pre>{@code
  * Tablet tablet = Tablet.builder("table0")
@@ -23,13 +24,16 @@ import org.jspecify.annotations.Nullable;
  * session.insert(tablet);
  * }</pre>
  *
- * <p>Java types per {@link DataType}: BOOLEAN {@code Boolean}; INT32 {@code Integer}; INT64 {@code Long} or
- * {@code Integer}; FLOAT {@code Float}; DOUBLE {@code Double} or {@code Float}; TEXT and STRING {@code String}; BLOB
- * {@code byte[]}; DATE {@link LocalDate}; TIMESTAMP {@code Long} in the server's precision or {@link Instant}. A
- * {@code null} value is a null cell. Rows need not be in time order: they are sent sorted by time (stably, so of two
- * rows with the same time and tags the later one wins).
+ * <p>
+ * Java types per {@link DataType}: BOOLEAN {@code Boolean}; INT32 {@code Integer}; INT64
+ * {@code Long} or {@code Integer}; FLOAT {@code Float}; DOUBLE {@code Double} or
+ * {@code Float}; TEXT and STRING {@code String}; BLOB {@code byte[]}; DATE
+ * {@link LocalDate}; TIMESTAMP {@code Long} in the server's precision or {@link Instant}.
+ * A {@code null} value is a null cell. Rows need not be in time order: they are sent
+ * sorted by time (stably, so of two rows with the same time and tags the later one wins).
  *
- * <p>Not thread-safe. For large, already columnar data use {@link ColumnarTablet}.
+ * <p>
+ * Not thread-safe. For large, already columnar data use {@link ColumnarTablet}.
  *
  * @since 0.1.0
  */
@@ -39,7 +43,10 @@ public final class Tablet extends TabletData {
 
 	private long[] timestamps;
 
-	/** Times given as instants, converted when the server's precision is known; {@code null} until used. */
+	/**
+	 * Times given as instants, converted when the server's precision is known;
+	 * {@code null} until used.
+	 */
 	private Instant @Nullable [] instants;
 
 	private final @Nullable Object[][] values;
@@ -52,7 +59,8 @@ public final class Tablet extends TabletData {
 	 * @param columnNames the column names, without the time column
 	 * @param dataTypes the type of each column
 	 * @param columnCategories the category of each column
-	 * @throws IllegalArgumentException when the columns are empty, duplicated or of different counts
+	 * @throws IllegalArgumentException when the columns are empty, duplicated or of
+	 * different counts
 	 */
 	public Tablet(String tableName, List<String> columnNames, List<DataType> dataTypes,
 			List<ColumnCategory> columnCategories) {
@@ -69,12 +77,12 @@ public final class Tablet extends TabletData {
 	 * @param columnCategories the category of each column
 	 * @throws IllegalArgumentException naming the row and column of the first bad value
 	 */
-	public Tablet(String tableName, List<String> columnNames, List<DataType> dataTypes,
-			List<? extends List<?>> rows, List<Long> timestamps, List<ColumnCategory> columnCategories) {
+	public Tablet(String tableName, List<String> columnNames, List<DataType> dataTypes, List<? extends List<?>> rows,
+			List<Long> timestamps, List<ColumnCategory> columnCategories) {
 		this(new TabletSchema(tableName, columnNames, dataTypes, columnCategories), rows.size());
 		if (rows.size() != timestamps.size()) {
-			throw new IllegalArgumentException("tablet '" + tableName + "' has " + timestamps.size()
-					+ " timestamps for " + rows.size() + " rows");
+			throw new IllegalArgumentException(
+					"tablet '" + tableName + "' has " + timestamps.size() + " timestamps for " + rows.size() + " rows");
 		}
 		for (int row = 0; row < rows.size(); row++) {
 			Long time = timestamps.get(row);
@@ -107,11 +115,12 @@ public final class Tablet extends TabletData {
 
 	/**
 	 * Adds a row.
-	 * @param timestamp the row's time in the server's timestamp precision (milliseconds by default)
+	 * @param timestamp the row's time in the server's timestamp precision (milliseconds
+	 * by default)
 	 * @param values one value per column, in column order; {@code null} for a null cell
 	 * @return this tablet
-	 * @throws IllegalArgumentException naming the column when a value does not fit its column; the tablet is left
-	 * unchanged
+	 * @throws IllegalArgumentException naming the column when a value does not fit its
+	 * column; the tablet is left unchanged
 	 */
 	public Tablet addRow(long timestamp, @Nullable Object... values) {
 		checkRow(values);
@@ -122,12 +131,13 @@ public final class Tablet extends TabletData {
 	}
 
 	/**
-	 * Adds a row whose time is an instant, converted to the server's timestamp precision when inserted.
+	 * Adds a row whose time is an instant, converted to the server's timestamp precision
+	 * when inserted.
 	 * @param timestamp the row's time
 	 * @param values one value per column, in column order; {@code null} for a null cell
 	 * @return this tablet
-	 * @throws IllegalArgumentException naming the column when a value does not fit its column, or when the time is
-	 * null; the tablet is left unchanged
+	 * @throws IllegalArgumentException naming the column when a value does not fit its
+	 * column, or when the time is null; the tablet is left unchanged
 	 */
 	public Tablet addRow(Instant timestamp, @Nullable Object... values) {
 		if (timestamp == null) {
@@ -240,9 +250,9 @@ public final class Tablet extends TabletData {
 					+ " has no values; pass one per column");
 		}
 		if (values.length != this.schema.columnCount()) {
-			throw new IllegalArgumentException("tablet '" + this.schema.tableName() + "': row " + this.rowCount
-					+ " has " + values.length + " values for " + this.schema.columnCount() + " columns "
-					+ this.schema.columnNames());
+			throw new IllegalArgumentException(
+					"tablet '" + this.schema.tableName() + "': row " + this.rowCount + " has " + values.length
+							+ " values for " + this.schema.columnCount() + " columns " + this.schema.columnNames());
 		}
 		for (int column = 0; column < values.length; column++) {
 			TabletValues.check(this.schema, column, this.rowCount, values[column]);
@@ -328,8 +338,7 @@ public final class Tablet extends TabletData {
 		}
 
 		public Tablet build() {
-			return new Tablet(new TabletSchema(this.tableName, this.names, this.types, this.categories),
-					this.capacity);
+			return new Tablet(new TabletSchema(this.tableName, this.names, this.types, this.categories), this.capacity);
 		}
 
 	}

@@ -58,12 +58,14 @@ abstract sealed class TabletData permits Tablet, ColumnarTablet {
 	abstract @Nullable String stringValue(int column, int row);
 
 	/**
-	 * Writes one value slot per row (a placeholder for null rows), rows in the given order.
+	 * Writes one value slot per row (a placeholder for null rows), rows in the given
+	 * order.
 	 * @param column the column
-	 * @param order the rows to write, in the order to write them (possibly a subset), or {@code null} for every row in
-	 * its own order
+	 * @param order the rows to write, in the order to write them (possibly a subset), or
+	 * {@code null} for every row in its own order
 	 * @param out the buffer
-	 * @param precision the server's timestamp precision, for TIMESTAMP values given as instants
+	 * @param precision the server's timestamp precision, for TIMESTAMP values given as
+	 * instants
 	 */
 	abstract void writeColumn(int column, int @Nullable [] order, TabletBuffer out, TimestampPrecision precision);
 

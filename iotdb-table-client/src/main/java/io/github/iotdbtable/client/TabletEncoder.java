@@ -5,8 +5,8 @@ import io.github.iotdbtable.client.rpc.TabletBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a tablet into an insert request: timestamps in ascending order, values column by column in the same row
- * order, and the null bitmaps when any cell is null.
+ * Turns a tablet into an insert request: timestamps in ascending order, values column by
+ * column in the same row order, and the null bitmaps when any cell is null.
  */
 final class TabletEncoder {
 
@@ -85,8 +85,8 @@ final class TabletEncoder {
 	}
 
 	/**
-	 * The two buffers a connection encodes its inserts into, reused from one insert to the next: a request built on
-	 * them is valid until the next encode.
+	 * The two buffers a connection encodes its inserts into, reused from one insert to
+	 * the next: a request built on them is valid until the next encode.
 	 */
 	static final class Buffers {
 
@@ -105,7 +105,8 @@ final class TabletEncoder {
 		}
 
 		/**
-		 * @return the row indexes in ascending time order, or {@code null} when the rows are in order already
+		 * @return the row indexes in ascending time order, or {@code null} when the rows
+		 * are in order already
 		 */
 		static int @Nullable [] sortedOrder(long[] times, int rows) {
 			for (int i = 1; i < rows; i++) {

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The table name and columns of a tablet, validated once: the parts both tablet shapes share.
+ * The table name and columns of a tablet, validated once: the parts both tablet shapes
+ * share.
  */
 final class TabletSchema {
 
@@ -39,9 +40,9 @@ final class TabletSchema {
 			throw new IllegalArgumentException("tablet '" + tableName + "' has no columns");
 		}
 		if (dataTypes.size() != columnNames.size() || columnCategories.size() != columnNames.size()) {
-			throw new IllegalArgumentException("tablet '" + tableName + "' has " + columnNames.size()
-					+ " column names but " + dataTypes.size() + " data types and " + columnCategories.size()
-					+ " column categories");
+			throw new IllegalArgumentException(
+					"tablet '" + tableName + "' has " + columnNames.size() + " column names but " + dataTypes.size()
+							+ " data types and " + columnCategories.size() + " column categories");
 		}
 		int count = columnNames.size();
 		Map<String, Integer> seen = new HashMap<>();
@@ -51,8 +52,7 @@ final class TabletSchema {
 		for (int i = 0; i < count; i++) {
 			String name = columnNames.get(i);
 			if (name == null || name.isBlank()) {
-				throw new IllegalArgumentException(
-						"tablet '" + tableName + "': column " + i + " has an empty name");
+				throw new IllegalArgumentException("tablet '" + tableName + "': column " + i + " has an empty name");
 			}
 			Integer previous = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
 			if (previous != null) {
@@ -114,7 +114,9 @@ final class TabletSchema {
 		return this.categoryCodes;
 	}
 
-	/** Describes a column for error messages: {@code column 'm1' (DOUBLE) of tablet 't'}. */
+	/**
+	 * Describes a column for error messages: {@code column 'm1' (DOUBLE) of tablet 't'}.
+	 */
 	String describe(int column) {
 		return "column '" + columnName(column) + "' (" + dataType(column) + ") of tablet '" + this.tableName + "'";
 	}

@@ -17,7 +17,8 @@ final class TabletValues {
 
 	/**
 	 * Checks that a value fits a column.
-	 * @throws IllegalArgumentException naming the row, the column and the expected Java types
+	 * @throws IllegalArgumentException naming the row, the column and the expected Java
+	 * types
 	 */
 	static void check(TabletSchema schema, int column, int row, @Nullable Object value) {
 		if (value == null) {
@@ -84,8 +85,8 @@ final class TabletValues {
 		}
 		catch (ArithmeticException ex) {
 			String where = (column < 0) ? "the time" : schema.describe(column);
-			throw new IllegalArgumentException("row " + row + " of tablet '" + schema.tableName() + "', " + where
-					+ ": " + instant + " does not fit the server's " + precision.symbol() + " timestamps", ex);
+			throw new IllegalArgumentException("row " + row + " of tablet '" + schema.tableName() + "', " + where + ": "
+					+ instant + " does not fit the server's " + precision.symbol() + " timestamps", ex);
 		}
 	}
 

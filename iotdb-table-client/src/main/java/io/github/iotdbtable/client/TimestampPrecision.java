@@ -3,7 +3,8 @@ package io.github.iotdbtable.client;
 import java.time.Instant;
 
 /**
- * The unit of the server's timestamps, which decides how an {@link Instant} maps to the 64-bit time value.
+ * The unit of the server's timestamps, which decides how an {@link Instant} maps to the
+ * 64-bit time value.
  *
  * @since 0.1.0
  */
@@ -46,15 +47,16 @@ public enum TimestampPrecision {
 	 * Converts an instant to a time value in this precision.
 	 * @param instant the instant
 	 * @return the time value
-	 * @throws ArithmeticException when the instant does not fit in 64 bits at this precision
+	 * @throws ArithmeticException when the instant does not fit in 64 bits at this
+	 * precision
 	 */
 	public long fromInstant(Instant instant) {
 		return switch (this) {
 			case MILLISECONDS -> instant.toEpochMilli();
-			case MICROSECONDS -> Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-					instant.getNano() / 1_000);
-			case NANOSECONDS -> Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L),
-					instant.getNano());
+			case MICROSECONDS ->
+				Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+			case NANOSECONDS ->
+				Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
 		};
 	}
 
@@ -66,10 +68,10 @@ public enum TimestampPrecision {
 	public Instant toInstant(long value) {
 		return switch (this) {
 			case MILLISECONDS -> Instant.ofEpochMilli(value);
-			case MICROSECONDS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L),
-					Math.floorMod(value, 1_000_000L) * 1_000L);
-			case NANOSECONDS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L),
-					Math.floorMod(value, 1_000_000_000L));
+			case MICROSECONDS ->
+				Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+			case NANOSECONDS ->
+				Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
 		};
 	}
 

@@ -19,7 +19,8 @@ class ColumnarTabletTests {
 		nulls.set(1);
 		ColumnarTablet tablet = new ColumnarTablet("table1", List.of("id1", "m1"),
 				List.of(DataType.STRING, DataType.DOUBLE), List.of(ColumnCategory.TAG, ColumnCategory.FIELD), TIMES,
-				List.of(new String[] { "a", "b", "c" }, new double[] { 1, 2, 3 }), java.util.Arrays.asList(null, nulls));
+				List.of(new String[] { "a", "b", "c" }, new double[] { 1, 2, 3 }),
+				java.util.Arrays.asList(null, nulls));
 		assertThat(tablet.rowCount()).isEqualTo(3);
 		assertThat(tablet.isNull(1, 1)).isTrue();
 		assertThat(tablet.isNull(1, 0)).isFalse();
@@ -47,7 +48,8 @@ class ColumnarTabletTests {
 			.build();
 		assertThat(tablet.rowCount()).isEqualTo(4);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ColumnarTablet.builder("t", new long[2], 3).field("v", DataType.INT32, new int[3]).build())
+			.isThrownBy(
+					() -> ColumnarTablet.builder("t", new long[2], 3).field("v", DataType.INT32, new int[3]).build())
 			.withMessage("tablet 't': row count 3 but 2 timestamps");
 	}
 

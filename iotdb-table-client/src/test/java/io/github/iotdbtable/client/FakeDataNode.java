@@ -25,9 +25,9 @@ import org.apache.thrift.transport.TMemoryBuffer;
 import org.apache.thrift.transport.TMemoryInputTransport;
 
 /**
- * A loopback server that speaks just enough framed Thrift (binary protocol) to misbehave on demand: each connection is
- * given to the current {@link Handler}, and closed when the handler returns. Only for faults a real DataNode cannot be
- * made to produce.
+ * A loopback server that speaks just enough framed Thrift (binary protocol) to misbehave
+ * on demand: each connection is given to the current {@link Handler}, and closed when the
+ * handler returns. Only for faults a real DataNode cannot be made to produce.
  */
 final class FakeDataNode implements AutoCloseable {
 
@@ -148,7 +148,10 @@ final class FakeDataNode implements AutoCloseable {
 			FakeDataNode.this.closed.await();
 		}
 
-		/** Answers the opening calls of a session as a DataNode would: openSession, then requestStatementId. */
+		/**
+		 * Answers the opening calls of a session as a DataNode would: openSession, then
+		 * requestStatementId.
+		 */
 		void openSession(long sessionId) throws IOException, TException {
 			Request open = read();
 			writeFrame(reply(open, TType.STRUCT, (p) -> {
@@ -183,7 +186,10 @@ final class FakeDataNode implements AutoCloseable {
 			}
 		}
 
-		/** Answers a call whose result is a status (closeSession, testConnectionEmptyRPC) with success. */
+		/**
+		 * Answers a call whose result is a status (closeSession, testConnectionEmptyRPC)
+		 * with success.
+		 */
 		void answerSuccess(Request request) throws IOException, TException {
 			writeFrame(reply(request, TType.STRUCT, FakeDataNode::writeSuccess));
 		}

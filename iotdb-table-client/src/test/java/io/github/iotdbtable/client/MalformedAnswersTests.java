@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Malformed answers - cut short, absurdly large, garbage, or none at all - end in an
- * {@link IoTDBConnectionException} that names the node and the fault, within the read timeout, without allocating
- * what a bogus frame header announces, both when a session opens and in the middle of one.
+ * {@link IoTDBConnectionException} that names the node and the fault, within the read
+ * timeout, without allocating what a bogus frame header announces, both when a session
+ * opens and in the middle of one.
  */
 class MalformedAnswersTests {
 
@@ -37,12 +38,11 @@ class MalformedAnswersTests {
 
 	@BeforeAll
 	static void loadClientClasses() throws Exception {
-		// the JVM's first session loads the client's classes, slower than the bounds checked here
+		// the JVM's first session loads the client's classes, slower than the bounds
+		// checked here
 		try (FakeDataNode healthy = new FakeDataNode(Connection::behave);
-				TableSession session = TableSession.open(TableSessionConfig.builder()
-					.nodeUrls(healthy.nodeUrl())
-					.readTimeout(READ_TIMEOUT)
-					.build())) {
+				TableSession session = TableSession
+					.open(TableSessionConfig.builder().nodeUrls(healthy.nodeUrl()).readTimeout(READ_TIMEOUT).build())) {
 			assertThat(session.isOpen()).isTrue();
 		}
 	}
@@ -68,9 +68,9 @@ class MalformedAnswersTests {
 			misbehaviour.answer(connection);
 		});
 		IoTDBConnectionException failure = failsInTime(misbehaviour, () -> TableSession.open(config()).close());
-		assertThat(failure).hasMessageStartingWith(
-				"cannot connect to IoTDB at " + this.node.nodeUrl() + ": " + this.node.nodeUrl()
-						+ ": opening a session failed: ")
+		assertThat(failure)
+			.hasMessageStartingWith("cannot connect to IoTDB at " + this.node.nodeUrl() + ": " + this.node.nodeUrl()
+					+ ": opening a session failed: ")
 			.hasMessageFindingMatch(misbehaviour.fault);
 	}
 
@@ -184,8 +184,8 @@ class MalformedAnswersTests {
 		});
 		long elapsed = elapsedMillis(start);
 		if (misbehaviour.waits) {
-			assertThat(elapsed).as("bounded by the read timeout").isBetween(READ_TIMEOUT.toMillis() - 50,
-					READ_TIMEOUT.toMillis() * 3);
+			assertThat(elapsed).as("bounded by the read timeout")
+				.isBetween(READ_TIMEOUT.toMillis() - 50, READ_TIMEOUT.toMillis() * 3);
 		}
 		else {
 			assertThat(elapsed).as("failed without waiting for the read timeout").isLessThan(READ_TIMEOUT.toMillis());
@@ -210,10 +210,15 @@ class MalformedAnswersTests {
 	private record Failure(IoTDBConnectionException exception, long allocated) {
 	}
 
-	/** What the node does instead of answering a call properly, and a pattern the client's failure message must hold. */
+	/**
+	 * What the node does instead of answering a call properly, and a pattern the client's
+	 * failure message must hold.
+	 */
 	enum Misbehaviour {
 
-		/** A frame header announcing 100 bytes, 10 of them, then the connection closes. */
+		/**
+		 * A frame header announcing 100 bytes, 10 of them, then the connection closes.
+		 */
 		TRUNCATED_THEN_CLOSED(false, "Socket is closed by peer") {
 			@Override
 			void answer(Connection connection) throws Exception {
@@ -257,7 +262,9 @@ class MalformedAnswersTests {
 			}
 		},
 
-		/** An HTTP server's answer: its first four bytes read as a frame of about 1.1 GiB. */
+		/**
+		 * An HTTP server's answer: its first four bytes read as a frame of about 1.1 GiB.
+		 */
 		HTTP(false, "frame of 1213486160 bytes is outside the allowed") {
 			@Override
 			void answer(Connection connection) throws Exception {

@@ -68,8 +68,7 @@ class TableSessionConfigTests {
 
 	@Test
 	void anEmptyNodeListIsRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TableSessionConfig.builder().nodeUrls(List.of()).build())
+		assertThatIllegalArgumentException().isThrownBy(() -> TableSessionConfig.builder().nodeUrls(List.of()).build())
 			.withMessageContaining("nodeUrls");
 	}
 

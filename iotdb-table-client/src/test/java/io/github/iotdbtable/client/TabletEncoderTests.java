@@ -85,7 +85,8 @@ class TabletEncoderTests {
 				assertThat(times).isSorted();
 			}
 			else {
-				assertThat(order).containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+				assertThat(order)
+					.containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
 			}
 		}
 	}
@@ -120,7 +121,8 @@ class TabletEncoderTests {
 			instants[row] = Instant.ofEpochSecond(row, row);
 			if (row % 4 == 1) {
 				nullDoubles.set(row);
-				// a masked cell is sent as it is in the array; the row tablet sends 0 for its null
+				// a masked cell is sent as it is in the array; the row tablet sends 0 for
+				// its null
 				doubles[row] = 0;
 			}
 			tablet.addRow(times[row], booleans[row], ints[row], longs[row], floats[row],
@@ -200,8 +202,7 @@ class TabletEncoderTests {
 	void datesAreWrittenAsYearMonthDayIntegers() {
 		Tablet tablet = Tablet.builder("t").field("day", DataType.DATE).build();
 		tablet.addRow(1L, LocalDate.of(2024, 2, 29));
-		assertThat(encode(1L, tablet, TimestampPrecision.MILLISECONDS).values().getInt())
-			.isEqualTo(20240229);
+		assertThat(encode(1L, tablet, TimestampPrecision.MILLISECONDS).values().getInt()).isEqualTo(20240229);
 	}
 
 	private static byte[] bytes(ByteBuffer buffer) {

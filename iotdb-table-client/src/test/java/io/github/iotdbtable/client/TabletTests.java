@@ -23,8 +23,8 @@ class TabletTests {
 				List.of(List.of("a", "x", 1.5), Arrays.asList("b", null, null)), List.of(10L, 20L),
 				List.of(ColumnCategory.ID, ColumnCategory.ATTRIBUTE, ColumnCategory.MEASUREMENT));
 		assertThat(tablet.rowCount()).isEqualTo(2);
-		assertThat(tablet.getColumnCategories())
-			.containsExactly(ColumnCategory.TAG, ColumnCategory.ATTRIBUTE, ColumnCategory.FIELD);
+		assertThat(tablet.getColumnCategories()).containsExactly(ColumnCategory.TAG, ColumnCategory.ATTRIBUTE,
+				ColumnCategory.FIELD);
 		assertThat(tablet.getValue(0, 2)).isEqualTo(1.5);
 		assertThat(tablet.getValue(1, 1)).isNull();
 		assertThat(tablet.getTimestamp(1)).isEqualTo(20L);

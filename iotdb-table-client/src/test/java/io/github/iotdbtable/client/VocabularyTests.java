@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Column categories, data types and timestamp precisions as the seed API and the server name them.
+ * Column categories, data types and timestamp precisions as the seed API and the server
+ * name them.
  */
 class VocabularyTests {
 
@@ -45,7 +46,8 @@ class VocabularyTests {
 		assertThat(TimestampPrecision.of("US").fromInstant(instant)).isEqualTo(1714979289123456L);
 		assertThat(TimestampPrecision.NANOSECONDS.fromInstant(instant)).isEqualTo(1714979289123456789L);
 		assertThat(TimestampPrecision.NANOSECONDS.toInstant(1714979289123456789L)).isEqualTo(instant);
-		assertThat(TimestampPrecision.MICROSECONDS.toInstant(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+		assertThat(TimestampPrecision.MICROSECONDS.toInstant(-1))
+			.isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
 		assertThatExceptionOfType(ArithmeticException.class)
 			.isThrownBy(() -> TimestampPrecision.NANOSECONDS.fromInstant(Instant.parse("3000-01-01T00:00:00Z")));
 		assertThatIllegalArgumentException().isThrownBy(() -> TimestampPrecision.of("s"));

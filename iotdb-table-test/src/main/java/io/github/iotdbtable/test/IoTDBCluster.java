@@ -38,8 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real IoTDB cluster of one ConfigNode and one or more DataNodes, each a child JVM on free loopback ports, started
- * from the server's release jars (resolved by Maven into the local repository on first use).
+ * A real IoTDB cluster of one ConfigNode and one or more DataNodes, each a child JVM on
+ * free loopback ports, started from the server's release jars (resolved by Maven into the
+ * local repository on first use).
  *
  * <pre>{@code
  * try (IoTDBCluster cluster = IoTDBCluster.builder().build().start()) {
@@ -49,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #close()} stops every node by its pid; a JVM shutdown hook does the same when the caller forgets, and each
- * node also ends by itself when the JVM that started it is gone.
+ * <p>
+ * {@link #close()} stops every node by its pid; a JVM shutdown hook does the same when
+ * the caller forgets, and each node also ends by itself when the JVM that started it is
+ * gone.
  *
  * @since 0.1.0
  */
@@ -64,7 +67,8 @@ public final class IoTDBCluster implements AutoCloseable {
 	private static final Set<IoTDBCluster> running = ConcurrentHashMap.newKeySet();
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(IoTDBCluster::close), "iotdb-cluster-stop"));
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> running.forEach(IoTDBCluster::close), "iotdb-cluster-stop"));
 	}
 
 	private final String version;
@@ -88,7 +92,10 @@ public final class IoTDBCluster implements AutoCloseable {
 	/** The root password asked for; it is set once the nodes run. */
 	private final String rootPassword;
 
-	/** The root password the server accepts now: the server's default until {@link #start()} changed it. */
+	/**
+	 * The root password the server accepts now: the server's default until
+	 * {@link #start()} changed it.
+	 */
 	private volatile String password = TableSessionConfig.DEFAULT_PASSWORD;
 
 	private IoTDBCluster(Builder builder) {
@@ -133,8 +140,8 @@ public final class IoTDBCluster implements AutoCloseable {
 	/**
 	 * Starts every node and waits until {@code SHOW CLUSTER} reports all of them running.
 	 * @return this cluster
-	 * @throws IllegalStateException naming the node that failed, with the end of its log; nodes already started are
-	 * stopped again
+	 * @throws IllegalStateException naming the node that failed, with the end of its log;
+	 * nodes already started are stopped again
 	 */
 	public IoTDBCluster start() {
 		long began = System.nanoTime();
@@ -199,19 +206,26 @@ public final class IoTDBCluster implements AutoCloseable {
 		return this.properties;
 	}
 
-	/** The user that {@link #sessionConfig()} and {@link #poolConfig()} log in as: {@code root}. */
+	/**
+	 * The user that {@link #sessionConfig()} and {@link #poolConfig()} log in as:
+	 * {@code root}.
+	 */
 	public String username() {
 		return TableSessionConfig.DEFAULT_USERNAME;
 	}
 
-	/** The password of {@link #username()}, as chosen with {@link Builder#rootPassword(String)}. */
+	/**
+	 * The password of {@link #username()}, as chosen with
+	 * {@link Builder#rootPassword(String)}.
+	 */
 	public String password() {
 		return this.password;
 	}
 
 	/**
-	 * A session config builder pointing at this cluster's DataNodes as {@link #username()}, with RPC compression on when
-	 * the nodes were started with {@code dn_rpc_thrift_compression_enable=true}.
+	 * A session config builder pointing at this cluster's DataNodes as
+	 * {@link #username()}, with RPC compression on when the nodes were started with
+	 * {@code dn_rpc_thrift_compression_enable=true}.
 	 * @return a builder to add settings to
 	 */
 	public TableSessionConfig.Builder sessionConfig() {
@@ -226,7 +240,10 @@ public final class IoTDBCluster implements AutoCloseable {
 		return builder;
 	}
 
-	/** The trust store (PKCS12) holding the certificate of a {@link Builder#tls() TLS} cluster, or {@code null}. */
+	/**
+	 * The trust store (PKCS12) holding the certificate of a {@link Builder#tls() TLS}
+	 * cluster, or {@code null}.
+	 */
 	public @Nullable Path trustStore() {
 		return this.trustStore;
 	}
@@ -237,8 +254,8 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	/**
-	 * A pool config builder pointing at this cluster's DataNodes as {@link #username()}, with RPC compression as for
-	 * {@link #sessionConfig()}.
+	 * A pool config builder pointing at this cluster's DataNodes as {@link #username()},
+	 * with RPC compression as for {@link #sessionConfig()}.
 	 * @return a builder to add settings to
 	 */
 	public TableSessionPoolConfig.Builder poolConfig() {
@@ -263,7 +280,8 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every node (DataNodes first) by pid and deletes their data, keeping the logs. Idempotent.
+	 * Stops every node (DataNodes first) by pid and deletes their data, keeping the logs.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -311,7 +329,10 @@ public final class IoTDBCluster implements AutoCloseable {
 				}
 			}
 			List<IoTDBNode> alive = expected.stream().filter(IoTDBNode::isRunning).toList();
-			IoTDBNode entry = alive.stream().filter((n) -> n.kind() == IoTDBNode.Kind.DATA_NODE).findFirst().orElse(null);
+			IoTDBNode entry = alive.stream()
+				.filter((n) -> n.kind() == IoTDBNode.Kind.DATA_NODE)
+				.findFirst()
+				.orElse(null);
 			if (entry != null) {
 				try {
 					Map<String, String> status = clusterStatus(entry);
@@ -348,8 +369,8 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Sets root's password. The table dialect of 2.0.1-beta has no statement for users, so this one session speaks
-	 * the tree dialect, over the client's wire layer.
+	 * Sets root's password. The table dialect of 2.0.1-beta has no statement for users,
+	 * so this one session speaks the tree dialect, over the client's wire layer.
 	 */
 	private void changeRootPassword(String newPassword) {
 		TableSessionConfig config = sessionConfig().build();
@@ -375,7 +396,8 @@ public final class IoTDBCluster implements AutoCloseable {
 
 	private static void requireSuccess(Status status, String what) {
 		if (!status.isSuccess()) {
-			// the server's message may quote the statement, and with it the password: only the code is shown
+			// the server's message may quote the statement, and with it the password:
+			// only the code is shown
 			throw new IllegalStateException(what + " failed with status " + status.firstFailure().code());
 		}
 	}
@@ -403,7 +425,10 @@ public final class IoTDBCluster implements AutoCloseable {
 		return ((node.kind() == IoTDBNode.Kind.CONFIG_NODE) ? "ConfigNode" : "DataNode") + ":" + node.internalPort();
 	}
 
-	/** Makes a key store for the DataNodes and a trust store for the clients, and points the nodes at the first. */
+	/**
+	 * Makes a key store for the DataNodes and a trust store for the clients, and points
+	 * the nodes at the first.
+	 */
 	private Path makeCertificates(Builder builder) {
 		Path folder = this.directory.resolve("tls");
 		Path keyStore = folder.resolve("server.jks");
@@ -415,8 +440,8 @@ public final class IoTDBCluster implements AutoCloseable {
 			keytool("-genkeypair", "-alias", "iotdb", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
 					"-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore",
 					keyStore.toString(), "-storetype", "JKS", "-storepass", password, "-keypass", password);
-			keytool("-exportcert", "-alias", "iotdb", "-keystore", keyStore.toString(), "-storepass", password,
-					"-file", certificate.toString());
+			keytool("-exportcert", "-alias", "iotdb", "-keystore", keyStore.toString(), "-storepass", password, "-file",
+					certificate.toString());
 			keytool("-importcert", "-noprompt", "-alias", "iotdb", "-file", certificate.toString(), "-keystore",
 					trust.toString(), "-storetype", "PKCS12", "-storepass", password);
 		}
@@ -586,29 +611,33 @@ public final class IoTDBCluster implements AutoCloseable {
 		}
 
 		/**
-		 * The password {@code root} is given once the nodes run, instead of the server's default {@code root}, so
-		 * that tests can check it never shows; {@link IoTDBCluster#sessionConfig()} and
-		 * {@link IoTDBCluster#poolConfig()} use it. Letters, digits, {@code -} and {@code _}, at least 4 characters.
+		 * The password {@code root} is given once the nodes run, instead of the server's
+		 * default {@code root}, so that tests can check it never shows;
+		 * {@link IoTDBCluster#sessionConfig()} and {@link IoTDBCluster#poolConfig()} use
+		 * it. Letters, digits, {@code -} and {@code _}, at least 4 characters.
 		 */
 		public Builder rootPassword(String password) {
 			if (password == null || !password.matches("[A-Za-z0-9_-]{4,32}")) {
-				throw new IllegalArgumentException(
-						"the root password must be 4 to 32 letters, digits, '-' or '_'");
+				throw new IllegalArgumentException("the root password must be 4 to 32 letters, digits, '-' or '_'");
 			}
 			this.rootPassword = password;
 			return this;
 		}
 
 		/**
-		 * Serves clients over TLS only, with a self-signed certificate made for the cluster (by the JDK's
-		 * {@code keytool}); {@link IoTDBCluster#sessionConfig()} trusts it.
+		 * Serves clients over TLS only, with a self-signed certificate made for the
+		 * cluster (by the JDK's {@code keytool}); {@link IoTDBCluster#sessionConfig()}
+		 * trusts it.
 		 */
 		public Builder tls() {
 			this.tls = true;
 			return this;
 		}
 
-		/** The server version; its jars must be on Maven Central. Default {@value IoTDBCluster#DEFAULT_VERSION}. */
+		/**
+		 * The server version; its jars must be on Maven Central. Default
+		 * {@value IoTDBCluster#DEFAULT_VERSION}.
+		 */
 		public Builder version(String version) {
 			this.version = version;
 			return this;
@@ -623,7 +652,10 @@ public final class IoTDBCluster implements AutoCloseable {
 			return this;
 		}
 
-		/** How many DataNodes hold each piece of data, 1 by default; at most the number of DataNodes. */
+		/**
+		 * How many DataNodes hold each piece of data, 1 by default; at most the number of
+		 * DataNodes.
+		 */
 		public Builder dataReplicationFactor(int factor) {
 			if (factor < 1) {
 				throw new IllegalArgumentException("the replication factor must be positive, was " + factor);
@@ -632,7 +664,10 @@ public final class IoTDBCluster implements AutoCloseable {
 			return this;
 		}
 
-		/** Adds an {@code iotdb-system.properties} entry for every node, e.g. to enable RPC compression or SSL. */
+		/**
+		 * Adds an {@code iotdb-system.properties} entry for every node, e.g. to enable
+		 * RPC compression or SSL.
+		 */
 		public Builder property(String key, String value) {
 			this.properties.put(key, value);
 			return this;
@@ -644,13 +679,19 @@ public final class IoTDBCluster implements AutoCloseable {
 			return this;
 		}
 
-		/** The folder under which the cluster's folder is made, {@code target/iotdb} by default. */
+		/**
+		 * The folder under which the cluster's folder is made, {@code target/iotdb} by
+		 * default.
+		 */
 		public Builder workDirectory(Path workDirectory) {
 			this.workDirectory = workDirectory;
 			return this;
 		}
 
-		/** How long {@link IoTDBCluster#start()} waits for the nodes, 2 minutes by default. */
+		/**
+		 * How long {@link IoTDBCluster#start()} waits for the nodes, 2 minutes by
+		 * default.
+		 */
 		public Builder startTimeout(Duration startTimeout) {
 			this.startTimeout = startTimeout;
 			return this;

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JUnit 5 extension behind {@link IoTDBTest}: starts clusters (one per shape, kept in the root store and stopped
- * when the test run ends), and creates and drops a database per test class.
+ * The JUnit 5 extension behind {@link IoTDBTest}: starts clusters (one per shape, kept in
+ * the root store and stopped when the test run ends), and creates and drops a database
+ * per test class.
  *
  * @since 0.1.0
  */
@@ -33,8 +34,9 @@ public final class IoTDBExtension implements BeforeAllCallback, AfterAllCallback
 	private static final AtomicInteger databases = new AtomicInteger();
 
 	/**
-	 * The root password of every cluster of the test run: distinctive, so that a test can search logs and messages
-	 * for it, and so that nothing works by relying on the server's default.
+	 * The root password of every cluster of the test run: distinctive, so that a test can
+	 * search logs and messages for it, and so that nothing works by relying on the
+	 * server's default.
 	 */
 	private static final String PASSWORD = "Pw-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
@@ -45,8 +47,8 @@ public final class IoTDBExtension implements BeforeAllCallback, AfterAllCallback
 		Shape shape = Shape.of(settings);
 		IoTDBCluster cluster;
 		if (settings.isolated()) {
-			cluster = context.getStore(NAMESPACE).computeIfAbsent(IoTDBCluster.class, (key) -> shape.start(),
-					IoTDBCluster.class);
+			cluster = context.getStore(NAMESPACE)
+				.computeIfAbsent(IoTDBCluster.class, (key) -> shape.start(), IoTDBCluster.class);
 		}
 		else {
 			cluster = context.getRoot().getStore(NAMESPACE).computeIfAbsent(shape, Shape::start, IoTDBCluster.class);

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node of an {@link IoTDBCluster}: a child JVM with a home folder (configuration, data and logs) that survives
- * {@link #stop()}, {@link #kill()} and {@link #start()}, so a restarted node comes back with its data and ports.
+ * One node of an {@link IoTDBCluster}: a child JVM with a home folder (configuration,
+ * data and logs) that survives {@link #stop()}, {@link #kill()} and {@link #start()}, so
+ * a restarted node comes back with its data and ports.
  *
  * @since 0.1.0
  */
@@ -120,8 +121,10 @@ public final class IoTDBNode {
 	}
 
 	/**
-	 * Starts the node again on its folder and ports, and waits until the cluster reports it running.
-	 * @throws IllegalStateException when the node does not come up; the message shows the end of its log
+	 * Starts the node again on its folder and ports, and waits until the cluster reports
+	 * it running.
+	 * @throws IllegalStateException when the node does not come up; the message shows the
+	 * end of its log
 	 */
 	public void start() {
 		launch();

@@ -10,24 +10,26 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against a real IoTDB. Test methods, constructors and lifecycle methods may take an
- * {@link IoTDBCluster} and a {@link TestDatabase} parameter: the cluster is shared by every class of the test run that
- * asks for the same shape, the database is created for this class alone and dropped after it. The clusters' root
- * password is a random one per test run: take credentials from {@link IoTDBCluster#sessionConfig()},
- * {@link IoTDBCluster#poolConfig()} or {@link IoTDBCluster#password()}.
+ * Runs a test class against a real IoTDB. Test methods, constructors and lifecycle
+ * methods may take an {@link IoTDBCluster} and a {@link TestDatabase} parameter: the
+ * cluster is shared by every class of the test run that asks for the same shape, the
+ * database is created for this class alone and dropped after it. The clusters' root
+ * password is a random one per test run: take credentials from
+ * {@link IoTDBCluster#sessionConfig()}, {@link IoTDBCluster#poolConfig()} or
+ * {@link IoTDBCluster#password()}.
  *
- * <pre>{@code
- * @IoTDBTest
+ * <pre class="code">
+ * &#64;IoTDBTest
  * class SensorRepositoryTests {
  *
- *     @Test
+ *     &#64;Test
  *     void writesAndReads(TestDatabase database) {
  *         try (TableSession session = database.openSession()) {
  *             ...
  *         }
  *     }
  * }
- * }</pre>
+ * </pre>
  *
  * @since 0.1.0
  */
@@ -51,8 +53,8 @@ public @interface IoTDBTest {
 	boolean tls() default false;
 
 	/**
-	 * Whether the class gets a cluster of its own, stopped after the class: for tests that stop, kill or restart
-	 * nodes.
+	 * Whether the class gets a cluster of its own, stopped after the class: for tests
+	 * that stop, kill or restart nodes.
 	 */
 	boolean isolated() default false;
 

@@ -10,16 +10,18 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 
 /**
- * A logback appender that keeps the text of every event of the JVM's test run, stack traces included, so that a test
- * can search everything that was logged, for example for a secret that must never show.
+ * A logback appender that keeps the text of every event of the JVM's test run, stack
+ * traces included, so that a test can search everything that was logged, for example for
+ * a secret that must never show.
  *
  * <pre>{@code
  * <appender name="CAPTURE" class="io.github.iotdbtable.test.LogCapture"/>
  * <root level="INFO"><appender-ref ref="CAPTURE"/></root>
  * }</pre>
  *
- * <p>The events are kept in one place for the whole JVM, so that they survive a reconfiguration of logback, as Spring
- * Boot does when a test context starts.
+ * <p>
+ * The events are kept in one place for the whole JVM, so that they survive a
+ * reconfiguration of logback, as Spring Boot does when a test context starts.
  *
  * @since 0.1.0
  */
@@ -28,7 +30,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
 	private static final Queue<String> events = new ConcurrentLinkedQueue<>();
 
 	/**
-	 * Whether any appender of this kind was started: without one, an empty capture would prove nothing.
+	 * Whether any appender of this kind was started: without one, an empty capture would
+	 * prove nothing.
 	 */
 	private static volatile boolean installed;
 
@@ -73,8 +76,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
 	/**
 	 * Fails unless events were captured and none of them contains any of the secrets.
 	 * @param secrets the strings that must never be logged
-	 * @throws AssertionError naming the first secret found, with the events holding it, or saying that nothing was
-	 * captured
+	 * @throws AssertionError naming the first secret found, with the events holding it,
+	 * or saying that nothing was captured
 	 */
 	public static void assertNoEventContains(String... secrets) {
 		if (!installed || events.isEmpty()) {
@@ -83,7 +86,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
 		for (int i = 0; i < secrets.length; i++) {
 			List<String> found = eventsContaining(secrets[i]);
 			if (!found.isEmpty()) {
-				// the events are shown with the secret masked, so that the failure report does not spread it
+				// the events are shown with the secret masked, so that the failure report
+				// does not spread it
 				throw new AssertionError("secret " + (i + 1) + " was logged in " + found.size() + " events, e.g.:\n"
 						+ found.get(0).replace(secrets[i], "******"));
 			}

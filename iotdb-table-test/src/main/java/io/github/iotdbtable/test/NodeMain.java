@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Entry point of a node JVM: starts a watchdog that ends the node when the JVM that launched it is gone (even when that
- * JVM was killed and ran no shutdown hook), then runs the node's own main class.
+ * Entry point of a node JVM: starts a watchdog that ends the node when the JVM that
+ * launched it is gone (even when that JVM was killed and ran no shutdown hook), then runs
+ * the node's own main class.
  *
- * <p>Arguments: the main class, then its arguments. The parent's pid comes from the system property
- * {@value #PARENT_PID_PROPERTY}.
+ * <p>
+ * Arguments: the main class, then its arguments. The parent's pid comes from the system
+ * property {@value #PARENT_PID_PROPERTY}.
  */
 public final class NodeMain {
 

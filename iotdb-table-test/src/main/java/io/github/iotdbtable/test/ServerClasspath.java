@@ -16,11 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the jars of an IoTDB server release. Maven resolves {@code iotdb-confignode} and {@code iotdb-server} with
- * their dependencies into the local repository (once; later runs find them there) and writes the class path to a
- * file; the jars are never put on the caller's own class path.
+ * Finds the jars of an IoTDB server release. Maven resolves {@code iotdb-confignode} and
+ * {@code iotdb-server} with their dependencies into the local repository (once; later
+ * runs find them there) and writes the class path to a file; the jars are never put on
+ * the caller's own class path.
  *
- * <p>The system property {@value #CLASSPATH_PROPERTY} may name a file holding a class path instead.
+ * <p>
+ * The system property {@value #CLASSPATH_PROPERTY} may name a file holding a class path
+ * instead.
  */
 final class ServerClasspath {
 
@@ -61,8 +64,8 @@ final class ServerClasspath {
 		}
 		List<Path> resolved = read(classpathFile);
 		if (resolved == null) {
-			throw new IllegalStateException("Maven resolved IoTDB " + version + " but " + classpathFile
-					+ " does not list existing jars");
+			throw new IllegalStateException(
+					"Maven resolved IoTDB " + version + " but " + classpathFile + " does not list existing jars");
 		}
 		return resolved;
 	}
@@ -121,8 +124,8 @@ final class ServerClasspath {
 			throw new IOException("interrupted while Maven resolved the server", ex);
 		}
 		if (process.exitValue() != 0) {
-			throw new IOException("Maven failed with exit code " + process.exitValue() + ": "
-					+ NodeLogs.tail(log, 30) + "\n(command: " + String.join(" ", command) + ")");
+			throw new IOException("Maven failed with exit code " + process.exitValue() + ": " + NodeLogs.tail(log, 30)
+					+ "\n(command: " + String.join(" ", command) + ")");
 		}
 	}
 

@@ -5,7 +5,8 @@ import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
 
 /**
- * A database created for one test class on an {@link IoTDBCluster}, dropped after the class.
+ * A database created for one test class on an {@link IoTDBCluster}, dropped after the
+ * class.
  *
  * @param name the database name
  * @param cluster the cluster holding it

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A pool on two DataNodes: sessions spread over the nodes, and inserts follow the server's redirection hints. The
- * database's data regions are split between the nodes, so each node leads the devices of one of them.
+ * A pool on two DataNodes: sessions spread over the nodes, and inserts follow the
+ * server's redirection hints. The database's data regions are split between the nodes, so
+ * each node leads the devices of one of them.
  */
 @IoTDBTest(dataNodes = 2)
 class PoolRedirectionIT {
@@ -58,7 +59,8 @@ class PoolRedirectionIT {
 	@Test
 	void withoutRedirectionEveryWriteGoesToTheSessionsNode(IoTDBCluster cluster, TestDatabase database) {
 		String entry = cluster.nodeUrls().get(0);
-		try (TableSessionPool pool = new TableSessionPool(database.poolConfig().nodeUrls(entry).maxPoolSize(1).build())) {
+		try (TableSessionPool pool = new TableSessionPool(
+				database.poolConfig().nodeUrls(entry).maxPoolSize(1).build())) {
 			insertAllDevices(pool, 10);
 			insertAllDevices(pool, 11);
 			assertThat(pool.leaders()).isNull();
@@ -84,7 +86,8 @@ class PoolRedirectionIT {
 			}
 			assertThat(pool.getStats().insertsByNode()).doesNotContainKey(gone.toString());
 			try (TableSession session = pool.getSession();
-					SessionDataSet rows = session.executeQueryStatement("SELECT count(*) FROM readings WHERE time = 21")) {
+					SessionDataSet rows = session
+						.executeQueryStatement("SELECT count(*) FROM readings WHERE time = 21")) {
 				assertThat(rows.next().getLong(0)).isEqualTo(DEVICES);
 			}
 			for (int row = 0; row < DEVICES; row++) {
@@ -101,16 +104,17 @@ class PoolRedirectionIT {
 				held.add(pool.getSession());
 			}
 			for (int i = 0; i < held.size(); i++) {
-				held.get(i).executeNonQueryStatement(
-						"INSERT INTO readings (time, device, v) VALUES (" + (100 + i) + ", 'spread', 1)");
-				held.get(i).insert(ColumnarTablet.builder("readings", new long[] { 200 + i })
-					.tag("device", new String[] { "spread" })
-					.field("v", DataType.INT64, new long[] { 1 })
-					.build());
+				held.get(i)
+					.executeNonQueryStatement(
+							"INSERT INTO readings (time, device, v) VALUES (" + (100 + i) + ", 'spread', 1)");
+				held.get(i)
+					.insert(ColumnarTablet.builder("readings", new long[] { 200 + i })
+						.tag("device", new String[] { "spread" })
+						.field("v", DataType.INT64, new long[] { 1 })
+						.build());
 			}
 			held.forEach(TableSession::close);
-			assertThat(pool.getStats().insertsByNode()).containsOnlyKeys(cluster.nodeUrls())
-				.containsValues(2L, 2L);
+			assertThat(pool.getStats().insertsByNode()).containsOnlyKeys(cluster.nodeUrls()).containsValues(2L, 2L);
 		}
 	}
 

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A node stopped, killed or restarted keeps its data and ports. The WAL is synced on every write: in the server's
- * default asynchronous mode a write acknowledged less than a second before a kill -9 is lost by design.
+ * A node stopped, killed or restarted keeps its data and ports. The WAL is synced on
+ * every write: in the server's default asynchronous mode a write acknowledged less than a
+ * second before a kill -9 is lost by design.
  */
 @IoTDBTest(isolated = true, properties = "wal_mode=SYNC")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,7 +75,8 @@ class IoTDBClusterIT {
 			values[i] = i;
 		}
 		try (TableSession session = database.openSession()) {
-			session.insert(ColumnarTablet.builder(table, times).tag("id", ids).field("v", DataType.INT64, values).build());
+			session
+				.insert(ColumnarTablet.builder(table, times).tag("id", ids).field("v", DataType.INT64, values).build());
 		}
 	}
 

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A node that cannot start is named, with the end of its log, and nothing is left running.
+ * A node that cannot start is named, with the end of its log, and nothing is left
+ * running.
  */
 class IoTDBClusterStartFailureIT {
 

@@ -30,11 +30,12 @@ class TwoDataNodesIT {
 		for (String url : cluster.nodeUrls()) {
 			try (TableSession session = TableSession.open(database.sessionConfig().nodeUrls(url).build())) {
 				session.executeNonQueryStatement("CREATE TABLE IF NOT EXISTS shared (id STRING TAG, v INT32 FIELD)");
-				session.executeNonQueryStatement("INSERT INTO shared (time, id, v) VALUES (" + url.hashCode() + ", '"
-						+ url + "', 1)");
+				session.executeNonQueryStatement(
+						"INSERT INTO shared (time, id, v) VALUES (" + url.hashCode() + ", '" + url + "', 1)");
 			}
 		}
-		try (TableSession session = TableSession.open(database.sessionConfig().nodeUrls(cluster.nodeUrls().get(1)).build());
+		try (TableSession session = TableSession
+			.open(database.sessionConfig().nodeUrls(cluster.nodeUrls().get(1)).build());
 				SessionDataSet rows = session.executeQueryStatement("SELECT count(*) FROM shared")) {
 			assertThat(rows.next().getLong(0)).isEqualTo(2);
 		}

@@ -8,20 +8,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * One column of a {@link TsBlock}, read in place.
  *
- * <p>Each encoding starts with a "may have null" byte; when it is non-zero a bitmap of {@code ceil(rows / 8)} bytes
- * follows, most significant bit first (row 0 is bit 0x80 of the first byte), 1 meaning null. Then:
+ * <p>
+ * Each encoding starts with a "may have null" byte; when it is non-zero a bitmap of
+ * {@code ceil(rows / 8)} bytes follows, most significant bit first (row 0 is bit 0x80 of
+ * the first byte), 1 meaning null. Then:
  * <ul>
- * <li>byte array (0, BOOLEAN): the values bit-packed the same way, for every row, null or not;</li>
- * <li>int32 array (1, INT32 / FLOAT / DATE) and int64 array (2, INT64 / DOUBLE / TIMESTAMP): one value per non-null
+ * <li>byte array (0, BOOLEAN): the values bit-packed the same way, for every row, null or
+ * not;</li>
+ * <li>int32 array (1, INT32 / FLOAT / DATE) and int64 array (2, INT64 / DOUBLE /
+ * TIMESTAMP): one value per non-null row;</li>
+ * <li>binary array (3, TEXT / STRING / BLOB): int32 length and bytes per non-null
  * row;</li>
- * <li>binary array (3, TEXT / STRING / BLOB): int32 length and bytes per non-null row;</li>
- * <li>run-length (4): the encoding byte of an inner column and that column with a single row, which stands for every
- * row;</li>
- * <li>dictionary (5): the encoding byte and int32 size of an inner dictionary column, that column, then an int32 count
- * and one int32 dictionary index per row.</li>
+ * <li>run-length (4): the encoding byte of an inner column and that column with a single
+ * row, which stands for every row;</li>
+ * <li>dictionary (5): the encoding byte and int32 size of an inner dictionary column,
+ * that column, then an int32 count and one int32 dictionary index per row.</li>
  * </ul>
- * Null rows take no space in the value arrays, so the byte offset of a row is found by walking from the start; the
- * walk remembers where it stopped, which makes reading rows in order cost O(1) per row.
+ * Null rows take no space in the value arrays, so the byte offset of a row is found by
+ * walking from the start; the walk remembers where it stopped, which makes reading rows
+ * in order cost O(1) per row.
  */
 public final class BlockColumn {
 
@@ -53,10 +58,16 @@ public final class BlockColumn {
 
 	private final int end;
 
-	/** The single-row value of a run-length column, or the dictionary of a dictionary column. */
+	/**
+	 * The single-row value of a run-length column, or the dictionary of a dictionary
+	 * column.
+	 */
 	private final @Nullable BlockColumn inner;
 
-	/** Strings of a run-length or dictionary column, decoded once: a tag repeats the same few values. */
+	/**
+	 * Strings of a run-length or dictionary column, decoded once: a tag repeats the same
+	 * few values.
+	 */
 	private @Nullable String @Nullable [] strings;
 
 	private int cursorRow;
@@ -164,8 +175,8 @@ public final class BlockColumn {
 		return switch (this.encoding) {
 			case RUN_LENGTH -> inner().isNull(0);
 			case DICTIONARY -> inner().isNull(dictionaryIndex(row));
-			default -> this.nullsOffset >= 0
-					&& (this.buffer.get(this.nullsOffset + (row >>> 3)) & (0x80 >>> (row & 7))) != 0;
+			default ->
+				this.nullsOffset >= 0 && (this.buffer.get(this.nullsOffset + (row >>> 3)) & (0x80 >>> (row & 7))) != 0;
 		};
 	}
 

@@ -6,17 +6,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to a statement ({@code TSExecuteStatementResp}), with the parts a table-model client reads.
+ * The answer to a statement ({@code TSExecuteStatementResp}), with the parts a
+ * table-model client reads.
  *
  * @param status the status
  * @param queryId the server's query id, or -1 when the statement opened no query
  * @param columns the result column names
- * @param dataTypes the result column type names, such as {@code TIMESTAMP} or {@code DOUBLE}
- * @param columnIndexToBlockIndex for each result column, its column in the TsBlocks (-1 for the time column), or
- * empty when the result columns are the TsBlock value columns in order
+ * @param dataTypes the result column type names, such as {@code TIMESTAMP} or
+ * {@code DOUBLE}
+ * @param columnIndexToBlockIndex for each result column, its column in the TsBlocks (-1
+ * for the time column), or empty when the result columns are the TsBlock value columns in
+ * order
  * @param queryResult the first serialized TsBlocks
  * @param moreData whether more blocks can be fetched
- * @param database the session's database after the statement, when the statement changed it
+ * @param database the session's database after the statement, when the statement changed
+ * it
  */
 public record ExecuteStatementResponse(Status status, long queryId, List<String> columns, List<String> dataTypes,
 		List<Integer> columnIndexToBlockIndex, List<ByteBuffer> queryResult, boolean moreData,

@@ -9,16 +9,21 @@ import org.apache.thrift.transport.TTransportException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrift's framed transport (a 4-byte big-endian length before each message) over a socket, keeping its write buffer
- * between requests: libthrift's own framed transport shrinks it back to 1 KiB after every message, so each large
- * insert grew it again, copying and allocating about twice the request's size.
+ * Thrift's framed transport (a 4-byte big-endian length before each message) over a
+ * socket, keeping its write buffer between requests: libthrift's own framed transport
+ * shrinks it back to 1 KiB after every message, so each large insert grew it again,
+ * copying and allocating about twice the request's size.
  *
- * <p>Large writes (an insert's value and time buffers) are not copied into the write buffer: the frame keeps a
- * reference to them and sends them from where they are on flush, which every request does before it returns. Nothing
- * is sent before that flush, so a request too large for a frame is refused with an {@link IllegalArgumentException}
- * and leaves the connection usable.
+ * <p>
+ * Large writes (an insert's value and time buffers) are not copied into the write buffer:
+ * the frame keeps a reference to them and sends them from where they are on flush, which
+ * every request does before it returns. Nothing is sent before that flush, so a request
+ * too large for a frame is refused with an {@link IllegalArgumentException} and leaves
+ * the connection usable.
  *
- * <p>Each frame read gets a fresh array, since values decoded without copying keep pointing into it.
+ * <p>
+ * Each frame read gets a fresh array, since values decoded without copying keep pointing
+ * into it.
  */
 final class FrameTransport extends TTransport {
 
@@ -35,7 +40,10 @@ final class FrameTransport extends TTransport {
 
 	private int outLength = 4;
 
-	/** Writes at least this large are sent from the caller's array instead of being copied. */
+	/**
+	 * Writes at least this large are sent from the caller's array instead of being
+	 * copied.
+	 */
 	private static final int REFERENCED_WRITE = 16 * 1024;
 
 	private static final int MAX_REFERENCES = 8;
@@ -96,7 +104,8 @@ final class FrameTransport extends TTransport {
 	public void write(byte[] buffer, int offset, int length) throws TTransportException {
 		int needed = this.outLength + length;
 		if (needed - 4 + this.referencedBytes > this.maxFrameSize) {
-			// nothing of this frame was sent: the connection stays in step, only the request is refused
+			// nothing of this frame was sent: the connection stays in step, only the
+			// request is refused
 			discard();
 			throw new IllegalArgumentException("a request of at least " + (needed - 4 + this.referencedBytes)
 					+ " bytes exceeds the frame limit of " + this.maxFrameSize + " bytes");
@@ -181,7 +190,10 @@ final class FrameTransport extends TTransport {
 	public void updateKnownMessageSize(long size) {
 	}
 
-	/** Bounds what the protocol may allocate for a container or string by what the frame still holds. */
+	/**
+	 * Bounds what the protocol may allocate for a container or string by what the frame
+	 * still holds.
+	 */
 	@Override
 	public void checkReadBytesAvailable(long bytes) throws TTransportException {
 		if (bytes > this.limit - this.position) {

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A table-model tablet to insert ({@code TSInsertTabletReq} with {@code writeToTable} set).
+ * A table-model tablet to insert ({@code TSInsertTabletReq} with {@code writeToTable}
+ * set).
  *
  * @param sessionId the session
  * @param tableName the table

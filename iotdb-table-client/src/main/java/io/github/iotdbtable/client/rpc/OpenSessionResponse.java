@@ -8,7 +8,8 @@ import java.util.Map;
  * @param status the status
  * @param serverProtocolVersion the protocol version the server speaks
  * @param sessionId the id of the new session
- * @param configuration server settings of the session, such as {@code timestamp_precision}
+ * @param configuration server settings of the session, such as
+ * {@code timestamp_precision}
  */
 public record OpenSessionResponse(Status status, int serverProtocolVersion, long sessionId,
 		Map<String, String> configuration) {

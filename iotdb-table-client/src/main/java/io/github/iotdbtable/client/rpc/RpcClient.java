@@ -26,11 +26,14 @@ import org.apache.thrift.transport.TTransportException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One connection to a DataNode speaking {@code IClientRPCService}. The request and answer structs are written and read
- * field by field here; unknown answer fields are skipped so that newer servers stay readable.
+ * One connection to a DataNode speaking {@code IClientRPCService}. The request and answer
+ * structs are written and read field by field here; unknown answer fields are skipped so
+ * that newer servers stay readable.
  *
- * <p>Not thread-safe: one caller at a time, one call at a time. Every method throws {@link TTransportException} when the
- * connection failed, after which the client must be closed.
+ * <p>
+ * Not thread-safe: one caller at a time, one call at a time. Every method throws
+ * {@link TTransportException} when the connection failed, after which the client must be
+ * closed.
  */
 public final class RpcClient implements AutoCloseable {
 
@@ -72,7 +75,8 @@ public final class RpcClient implements AutoCloseable {
 	 * @throws TTransportException when the connection cannot be made
 	 */
 	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
-		TSocket socket = (options.sslSocketFactory() != null) ? tlsSocket(endpoint, options) : plainSocket(endpoint, options);
+		TSocket socket = (options.sslSocketFactory() != null) ? tlsSocket(endpoint, options)
+				: plainSocket(endpoint, options);
 		TTransport transport = new FrameTransport(socket, options.maxFrameSize());
 		try {
 			if (!socket.isOpen()) {
@@ -101,7 +105,10 @@ public final class RpcClient implements AutoCloseable {
 				options.connectTimeoutMillis());
 	}
 
-	/** Connects, then speaks TLS over the connection; the server's certificate must be trusted by the factory. */
+	/**
+	 * Connects, then speaks TLS over the connection; the server's certificate must be
+	 * trusted by the factory.
+	 */
 	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options) throws TTransportException {
 		java.net.Socket plain = new java.net.Socket();
 		try {
@@ -136,8 +143,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sets the read timeout of the following calls; 0 waits without limit. {@link #resetSocketTimeout()} restores the
-	 * connection's own.
+	 * Sets the read timeout of the following calls; 0 waits without limit.
+	 * {@link #resetSocketTimeout()} restores the connection's own.
 	 * @param millis the timeout
 	 */
 	public void setSocketTimeout(int millis) {
@@ -396,8 +403,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a call whose single argument is a request struct (field 1, {@code req}); {@code request} writes the
-	 * struct's fields and ends it.
+	 * Sends a call whose single argument is a request struct (field 1, {@code req});
+	 * {@code request} writes the struct's fields and ends it.
 	 */
 	private void sendRequest(String method, Writer request) throws TException {
 		send(method, (p) -> {
@@ -559,7 +566,8 @@ public final class RpcClient implements AutoCloseable {
 		TList list = p.readListBegin();
 		List<ByteBuffer> values = new ArrayList<>(list.size);
 		for (int i = 0; i < list.size; i++) {
-			// readBinary may wrap the frame buffer at an offset; slice so that index 0 is the first byte
+			// readBinary may wrap the frame buffer at an offset; slice so that index 0 is
+			// the first byte
 			values.add(p.readBinary().slice());
 		}
 		p.readListEnd();

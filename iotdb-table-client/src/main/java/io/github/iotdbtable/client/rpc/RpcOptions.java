@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param connectTimeoutMillis the TCP connect timeout, 0 for none
  * @param socketTimeoutMillis the read timeout of each call, 0 for none
- * @param compression whether to speak the compact protocol (the server must enable RPC compression too)
+ * @param compression whether to speak the compact protocol (the server must enable RPC
+ * compression too)
  * @param maxFrameSize the largest frame accepted from the server
- * @param sslSocketFactory the TLS layer to speak over the TCP connection, or {@code null} for plain TCP
+ * @param sslSocketFactory the TLS layer to speak over the TCP connection, or {@code null}
+ * for plain TCP
  */
 public record RpcOptions(int connectTimeoutMillis, int socketTimeoutMillis, boolean compression, int maxFrameSize,
 		@Nullable SSLSocketFactory sslSocketFactory) {

@@ -27,8 +27,8 @@ public record Status(int code, @Nullable String message, List<Status> subStatus,
 	}
 
 	/**
-	 * Whether the request succeeded. A redirection recommendation is a success (the data was written), and so is a
-	 * multi-part status whose parts all succeeded.
+	 * Whether the request succeeded. A redirection recommendation is a success (the data
+	 * was written), and so is a multi-part status whose parts all succeeded.
 	 * @return whether the request succeeded
 	 */
 	public boolean isSuccess() {

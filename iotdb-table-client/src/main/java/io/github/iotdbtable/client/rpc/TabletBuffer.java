@@ -6,15 +6,19 @@ import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * A growable big-endian byte buffer for the binary parts of an insert: timestamps, values column after column, then the
- * null bitmaps. The bitmap layout is the one the server reads for tablets: per column a flag byte, and when it is 1,
- * {@code rows / 8 + 1} bytes where row {@code i} is bit {@code i % 8} (least significant first) of byte {@code i / 8}.
+ * A growable big-endian byte buffer for the binary parts of an insert: timestamps, values
+ * column after column, then the null bitmaps. The bitmap layout is the one the server
+ * reads for tablets: per column a flag byte, and when it is 1, {@code rows / 8 + 1} bytes
+ * where row {@code i} is bit {@code i % 8} (least significant first) of byte
+ * {@code i / 8}.
  */
 public final class TabletBuffer {
 
 	private ByteBuffer buffer;
 
-	/** A buffer grown beyond this by one very large tablet is let go when it is cleared. */
+	/**
+	 * A buffer grown beyond this by one very large tablet is let go when it is cleared.
+	 */
 	private static final int MAX_KEPT_CAPACITY = 16 * 1024 * 1024;
 
 	public TabletBuffer(int initialCapacity) {
@@ -22,8 +26,9 @@ public final class TabletBuffer {
 	}
 
 	/**
-	 * Empties the buffer for the next tablet, so that one buffer serves every insert of a connection without being
-	 * allocated and zeroed again. Views handed out by {@link #toByteBuffer()} before are no longer valid.
+	 * Empties the buffer for the next tablet, so that one buffer serves every insert of a
+	 * connection without being allocated and zeroed again. Views handed out by
+	 * {@link #toByteBuffer()} before are no longer valid.
 	 * @param expectedBytes the size the next tablet is expected to need
 	 * @return this buffer
 	 */
@@ -111,7 +116,10 @@ public final class TabletBuffer {
 		return this;
 	}
 
-	/** Writes a length-prefixed UTF-8 string, without an intermediate array when the text is ASCII. */
+	/**
+	 * Writes a length-prefixed UTF-8 string, without an intermediate array when the text
+	 * is ASCII.
+	 */
 	public TabletBuffer putString(String value) {
 		int length = value.length();
 		ByteBuffer target = ensure(4L + length);
@@ -158,7 +166,8 @@ public final class TabletBuffer {
 	}
 
 	/**
-	 * The written bytes, ready to send. The view is valid until the buffer is written to or cleared again.
+	 * The written bytes, ready to send. The view is valid until the buffer is written to
+	 * or cleared again.
 	 * @return a view of the written bytes
 	 */
 	public ByteBuffer toByteBuffer() {

@@ -3,11 +3,13 @@ package io.github.iotdbtable.client.rpc;
 import java.nio.ByteBuffer;
 
 /**
- * A serialized TsBlock of a query result, read in place: parsing walks the header and finds where each column starts,
- * values are read from the buffer only when asked for.
+ * A serialized TsBlock of a query result, read in place: parsing walks the header and
+ * finds where each column starts, values are read from the buffer only when asked for.
  *
- * <p>Layout (big-endian): int32 value-column count; one type byte per value column; int32 row count; one encoding byte
- * for the time column and for each value column; then the time column and the value columns, see {@link BlockColumn}.
+ * <p>
+ * Layout (big-endian): int32 value-column count; one type byte per value column; int32
+ * row count; one encoding byte for the time column and for each value column; then the
+ * time column and the value columns, see {@link BlockColumn}.
  */
 public final class TsBlock {
 

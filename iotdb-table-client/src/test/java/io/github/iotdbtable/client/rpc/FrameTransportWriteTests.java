@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The frames {@link FrameTransport} writes, read back by a plain socket: large writes sent from the caller's array
- * land in the same place in the frame as copied ones would.
+ * The frames {@link FrameTransport} writes, read back by a plain socket: large writes
+ * sent from the caller's array land in the same place in the frame as copied ones would.
  */
 class FrameTransportWriteTests {
 
@@ -32,7 +32,8 @@ class FrameTransportWriteTests {
 			transport.write(new byte[] { 7 }, 0, 1);
 			transport.write(large2, 10, 17_000);
 			transport.flush();
-			// the arrays are not kept: changing one after the flush does not change the next frame
+			// the arrays are not kept: changing one after the flush does not change the
+			// next frame
 			Arrays.fill(large1, (byte) 5);
 			transport.write(new byte[] { 6 }, 0, 1);
 			transport.flush();
@@ -70,7 +71,8 @@ class FrameTransportWriteTests {
 	private static byte[][] exchange(int frames, int maxFrameSize, Writes writes) throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			CompletableFuture<byte[][]> received = CompletableFuture.supplyAsync(() -> {
-				try (Socket socket = server.accept(); DataInputStream in = new DataInputStream(socket.getInputStream())) {
+				try (Socket socket = server.accept();
+						DataInputStream in = new DataInputStream(socket.getInputStream())) {
 					byte[][] result = new byte[frames][];
 					for (int i = 0; i < frames; i++) {
 						result[i] = new byte[in.readInt()];

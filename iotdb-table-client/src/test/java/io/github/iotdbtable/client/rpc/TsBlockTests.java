@@ -21,7 +21,8 @@ class TsBlockTests {
 		block.put(new byte[] { 2, 1, 2, 3, 0 });
 		// time: int64, no nulls
 		block.put((byte) 0).putLong(100).putLong(200).putLong(300);
-		// INT32 with row 1 null: bitmap most significant bit first, values only for non-null rows
+		// INT32 with row 1 null: bitmap most significant bit first, values only for
+		// non-null rows
 		block.put((byte) 1).put((byte) 0b0100_0000).putInt(7).putInt(9);
 		// DOUBLE with rows 0 and 2 null
 		block.put((byte) 1).put((byte) 0b1010_0000).putDouble(2.5);

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Where and as whom to connect to IoTDB. Defined from {@code iotdb.table.*} unless another bean provides it, such as
- * test tooling pointing at a server it started.
+ * Where and as whom to connect to IoTDB. Defined from {@code iotdb.table.*} unless
+ * another bean provides it, such as test tooling pointing at a server it started.
  *
  * @since 0.1.0
  */

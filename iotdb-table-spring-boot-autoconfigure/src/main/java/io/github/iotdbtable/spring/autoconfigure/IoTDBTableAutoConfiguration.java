@@ -22,10 +22,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the IoTDB table client: a {@link TableSessionPool} and a {@link TableTemplate}.
+ * Auto-configuration of the IoTDB table client: a {@link TableSessionPool} and a
+ * {@link TableTemplate}.
  *
- * <p>The pool opens no connection while the application starts, so the application starts while IoTDB is down (its
- * health says so); the first borrower, or {@code iotdb.table.pool.min-idle} in the background, connects.
+ * <p>
+ * The pool opens no connection while the application starts, so the application starts
+ * while IoTDB is down (its health says so); the first borrower, or
+ * {@code iotdb.table.pool.min-idle} in the background, connects.
  *
  * @since 0.1.0
  */
@@ -56,7 +59,10 @@ public final class IoTDBTableAutoConfiguration {
 		return new TableTemplate(pool);
 	}
 
-	/** Hides the IoTDB passwords in the actuator's configprops and env output, whatever show-values says. */
+	/**
+	 * Hides the IoTDB passwords in the actuator's configprops and env output, whatever
+	 * show-values says.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
 	static class SanitizingConfiguration {

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the IoTDB table client, under {@code iotdb.table}. Values are checked once bound, so that a bad value
- * fails the start with the name of its property.
+ * Settings of the IoTDB table client, under {@code iotdb.table}. Values are checked once
+ * bound, so that a bad value fails the start with the name of its property.
  *
  * @since 0.1.0
  */
@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class IoTDBTableProperties implements InitializingBean {
 
 	/**
-	 * DataNode client endpoints, as host:port. New sessions are spread over them; one that cannot be reached is skipped.
+	 * DataNode client endpoints, as host:port. New sessions are spread over them; one
+	 * that cannot be reached is skipped.
 	 */
 	private List<String> nodeUrls = new ArrayList<>(TableSessionConfig.DEFAULT_NODE_URLS);
 
@@ -53,12 +54,14 @@ public class IoTDBTableProperties implements InitializingBean {
 	private @Nullable ZoneId timeZone;
 
 	/**
-	 * Whether to speak Thrift's compact protocol; the server's dn_rpc_thrift_compression_enable must match.
+	 * Whether to speak Thrift's compact protocol; the server's
+	 * dn_rpc_thrift_compression_enable must match.
 	 */
 	private boolean enableCompression;
 
 	/**
-	 * Whether inserts are sent straight to the DataNode that leads each device, as the server suggests.
+	 * Whether inserts are sent straight to the DataNode that leads each device, as the
+	 * server suggests.
 	 */
 	private boolean enableRedirection;
 
@@ -200,17 +203,20 @@ public class IoTDBTableProperties implements InitializingBean {
 		notNegative("iotdb.table.connect-timeout", this.connectTimeout);
 		notNegative("iotdb.table.read-timeout", this.readTimeout);
 		notNegative("iotdb.table.query-timeout", this.queryTimeout);
-		// and the client's further limits: a socket timeout is whole milliseconds, at most Integer.MAX_VALUE of them
+		// and the client's further limits: a socket timeout is whole milliseconds, at
+		// most Integer.MAX_VALUE of them
 		check("iotdb.table.connect-timeout", (builder) -> builder.connectTimeout(this.connectTimeout));
 		check("iotdb.table.read-timeout", (builder) -> builder.readTimeout(this.readTimeout));
 		check("iotdb.table.query-timeout", (builder) -> builder.queryTimeout(this.queryTimeout));
 		if (this.pool.name != null && this.pool.name.isBlank()) {
-			throw new IllegalArgumentException("iotdb.table.pool.name must not be blank; leave it unset for a generated one");
+			throw new IllegalArgumentException(
+					"iotdb.table.pool.name must not be blank; leave it unset for a generated one");
 		}
 		atLeast("iotdb.table.pool.max-size", this.pool.maxSize, 1);
 		if (this.pool.minIdle < 0 || this.pool.minIdle > this.pool.maxSize) {
-			throw new IllegalArgumentException("iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size ("
-					+ this.pool.maxSize + "), was " + this.pool.minIdle);
+			throw new IllegalArgumentException(
+					"iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size (" + this.pool.maxSize
+							+ "), was " + this.pool.minIdle);
 		}
 		atLeast("iotdb.table.pool.max-retry", this.pool.maxRetry, 0);
 		notNegative("iotdb.table.pool.wait-timeout", this.pool.waitTimeout);
@@ -219,11 +225,15 @@ public class IoTDBTableProperties implements InitializingBean {
 		notNegative("iotdb.table.pool.validate-after-idle", this.pool.validateAfterIdle);
 		notNegative("iotdb.table.pool.leak-detection-threshold", this.pool.leakDetectionThreshold);
 		if (this.health.timeout.isNegative() || this.health.timeout.isZero()) {
-			throw new IllegalArgumentException("iotdb.table.health.timeout must be positive, was " + this.health.timeout);
+			throw new IllegalArgumentException(
+					"iotdb.table.health.timeout must be positive, was " + this.health.timeout);
 		}
 	}
 
-	/** Applies one setting to a session config and builds it, so that the client's own rules decide. */
+	/**
+	 * Applies one setting to a session config and builds it, so that the client's own
+	 * rules decide.
+	 */
 	private static void check(String property, Consumer<TableSessionConfig.Builder> setting) {
 		try {
 			TableSessionConfig.Builder builder = TableSessionConfig.builder();
@@ -273,12 +283,14 @@ public class IoTDBTableProperties implements InitializingBean {
 		private Duration waitTimeout = TableSessionPoolConfig.DEFAULT_WAIT_TIMEOUT;
 
 		/**
-		 * How many times an operation that failed on the connection, or that the server marked transient, is retried.
+		 * How many times an operation that failed on the connection, or that the server
+		 * marked transient, is retried.
 		 */
 		private int maxRetry = TableSessionPoolConfig.DEFAULT_MAX_RETRY;
 
 		/**
-		 * How long a session above min-idle may stay idle before it is closed; zero keeps it.
+		 * How long a session above min-idle may stay idle before it is closed; zero keeps
+		 * it.
 		 */
 		private Duration idleTimeout = TableSessionPoolConfig.DEFAULT_IDLE_TIMEOUT;
 
@@ -288,12 +300,14 @@ public class IoTDBTableProperties implements InitializingBean {
 		private Duration maxLifetime = TableSessionPoolConfig.DEFAULT_MAX_LIFETIME;
 
 		/**
-		 * A session idle for longer than this is checked with the server before it is handed out; zero never checks.
+		 * A session idle for longer than this is checked with the server before it is
+		 * handed out; zero never checks.
 		 */
 		private Duration validateAfterIdle = TableSessionPoolConfig.DEFAULT_VALIDATE_AFTER_IDLE;
 
 		/**
-		 * A session held longer than this is logged once with where it was borrowed; zero turns leak detection off.
+		 * A session held longer than this is logged once with where it was borrowed; zero
+		 * turns leak detection off.
 		 */
 		private Duration leakDetectionThreshold = Duration.ZERO;
 
@@ -382,13 +396,14 @@ public class IoTDBTableProperties implements InitializingBean {
 		private boolean enabled;
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material checks the server's certificate.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material checks the
+		 * server's certificate.
 		 */
 		private @Nullable String bundle;
 
 		/**
-		 * Trust store (JKS or PKCS12) that checks the server's certificate, when no bundle is named. Defaults to the
-		 * JVM's trust store.
+		 * Trust store (JKS or PKCS12) that checks the server's certificate, when no
+		 * bundle is named. Defaults to the JVM's trust store.
 		 */
 		private @Nullable String trustStore;
 

@@ -4,7 +4,8 @@ import io.github.iotdbtable.client.SessionDataSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a whole query result into one object; the template closes the data set afterwards.
+ * Reads a whole query result into one object; the template closes the data set
+ * afterwards.
  *
  * @param <T> the result type
  * @since 0.1.0

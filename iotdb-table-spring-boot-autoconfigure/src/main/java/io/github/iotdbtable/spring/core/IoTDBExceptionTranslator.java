@@ -21,20 +21,24 @@ import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 
 /**
- * Translates the client's exceptions into Spring's {@link DataAccessException} hierarchy by IoTDB status code. The
- * original exception, with its status code, stays the cause; the message keeps the code and the server's words.
+ * Translates the client's exceptions into Spring's {@link DataAccessException} hierarchy
+ * by IoTDB status code. The original exception, with its status code, stays the cause;
+ * the message keeps the code and the server's words.
  *
  * <ul>
  * <li>700, 701, 704, 705 (syntax and semantics): {@link BadSqlGrammarException}</li>
- * <li>500, 550, 616 (unknown database, table, column): {@link InvalidDataAccessResourceUsageException}</li>
+ * <li>500, 550, 616 (unknown database, table, column):
+ * {@link InvalidDataAccessResourceUsageException}</li>
  * <li>712, 720, 819 (timeouts): {@link QueryTimeoutException}</li>
- * <li>801–804, 811, 817 (login and permission): {@link PermissionDeniedDataAccessException}</li>
+ * <li>801–804, 811, 817 (login and permission):
+ * {@link PermissionDeniedDataAccessException}</li>
  * <li>501, 551, 552 (already exists): {@link DataIntegrityViolationException}</li>
  * <li>614, 615 (type or category mismatch): {@link TypeMismatchDataAccessException}</li>
- * <li>{@code needRetry}, 602, 606, 709, 717, 719, 905, 906 (busy or moving): {@link TransientDataAccessResourceException}</li>
- * <li>other server errors: {@link UncategorizedIoTDBException}</li>
- * <li>connection failures: {@link DataAccessResourceFailureException}; a pool wait timeout:
+ * <li>{@code needRetry}, 602, 606, 709, 717, 719, 905, 906 (busy or moving):
  * {@link TransientDataAccessResourceException}</li>
+ * <li>other server errors: {@link UncategorizedIoTDBException}</li>
+ * <li>connection failures: {@link DataAccessResourceFailureException}; a pool wait
+ * timeout: {@link TransientDataAccessResourceException}</li>
  * <li>bad input refused before sending: {@link InvalidDataAccessApiUsageException}</li>
  * </ul>
  *
@@ -91,8 +95,7 @@ public final class IoTDBExceptionTranslator implements PersistenceExceptionTrans
 		return new UncategorizedIoTDBException(message, ex);
 	}
 
-	private static DataAccessException translate(StatementExecutionException ex, String message,
-			@Nullable String sql) {
+	private static DataAccessException translate(StatementExecutionException ex, String message, @Nullable String sql) {
 		int code = ex.getStatusCode();
 		if (ex instanceof AuthenticationException || PERMISSION.contains(code)) {
 			return new PermissionDeniedDataAccessException(message, ex);

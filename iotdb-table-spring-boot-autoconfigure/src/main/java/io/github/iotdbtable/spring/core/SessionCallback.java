@@ -4,7 +4,8 @@ import io.github.iotdbtable.client.TableSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Work done with a borrowed session, given back to the pool afterwards by {@link TableTemplate#execute(SessionCallback)}.
+ * Work done with a borrowed session, given back to the pool afterwards by
+ * {@link TableTemplate#execute(SessionCallback)}.
  *
  * @param <T> the result type
  * @since 0.1.0

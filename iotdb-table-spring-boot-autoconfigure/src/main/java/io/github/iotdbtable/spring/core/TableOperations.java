@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The operations of {@link TableTemplate}, as an interface to mock or decorate. Every method borrows a pooled session
- * and gives it back, closes what it opened, and throws {@link DataAccessException} on failure.
+ * The operations of {@link TableTemplate}, as an interface to mock or decorate. Every
+ * method borrows a pooled session and gives it back, closes what it opened, and throws
+ * {@link DataAccessException} on failure.
  *
  * @since 0.1.0
  */
@@ -38,19 +39,22 @@ public interface TableOperations {
 	<T extends @Nullable Object> T query(String sql, DataSetExtractor<T> extractor);
 
 	/**
-	 * Maps the rows of a query lazily, page by page: nothing more than a page is held. Close the stream (or use
-	 * try-with-resources) to give the session back when not reading it to the end.
+	 * Maps the rows of a query lazily, page by page: nothing more than a page is held.
+	 * Close the stream (or use try-with-resources) to give the session back when not
+	 * reading it to the end.
 	 */
 	<T extends @Nullable Object> Stream<T> queryForStream(String sql, RowMapper<T> rowMapper);
 
 	/**
 	 * Maps the single row of a query.
-	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException when the query returns no row or several
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException when the
+	 * query returns no row or several
 	 */
 	<T extends @Nullable Object> T queryForObject(String sql, RowMapper<T> rowMapper);
 
 	/**
-	 * The single value of a query of one row and one column, such as {@code SELECT count(*) FROM t}.
+	 * The single value of a query of one row and one column, such as
+	 * {@code SELECT count(*) FROM t}.
 	 * @param requiredType the Java type of the value, such as {@code Long.class}
 	 */
 	<T> @Nullable T queryForObject(String sql, Class<T> requiredType);

@@ -24,16 +24,18 @@ import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
 /**
- * Runs IoTDB table-model statements with sessions borrowed from a {@link TableSessionPool}: the session is given back
- * and every data set closed when the work is done, also when it fails, and the client's exceptions are translated
- * into Spring's {@link DataAccessException} hierarchy by {@link IoTDBExceptionTranslator}.
+ * Runs IoTDB table-model statements with sessions borrowed from a
+ * {@link TableSessionPool}: the session is given back and every data set closed when the
+ * work is done, also when it fails, and the client's exceptions are translated into
+ * Spring's {@link DataAccessException} hierarchy by {@link IoTDBExceptionTranslator}.
  *
  * <pre>{@code
  * List<Reading> latest = template.query("SELECT time, device, temperature FROM readings WHERE time > now() - 1h",
  *         (row, n) -> new Reading(row.getTimestamp("time"), row.getString("device"), row.getDouble("temperature")));
  * }</pre>
  *
- * <p>Thread-safe: one template serves the whole application.
+ * <p>
+ * Thread-safe: one template serves the whole application.
  *
  * @since 0.1.0
  */
@@ -236,7 +238,8 @@ public class TableTemplate implements TableOperations {
 			result = action.doInSession(session);
 		}
 		catch (RuntimeException ex) {
-			// give the session back before translating, as the translation may itself need resources
+			// give the session back before translating, as the translation may itself
+			// need resources
 			session.close();
 			throw this.translator.translate(task, sql, ex);
 		}

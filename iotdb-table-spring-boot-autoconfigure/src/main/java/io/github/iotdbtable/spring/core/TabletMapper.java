@@ -13,7 +13,8 @@ import io.github.iotdbtable.client.Tablet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns Java objects into rows of a table, for {@link TableOperations#insert(Iterable, TabletMapper)}.
+ * Turns Java objects into rows of a table, for
+ * {@link TableOperations#insert(Iterable, TabletMapper)}.
  *
  * <pre>{@code
  * TabletMapper<Reading> readings = TabletMapper.<Reading>forTable("readings")
@@ -42,8 +43,8 @@ public final class TabletMapper<T> {
 
 	private TabletMapper(Builder<T> builder) {
 		this.table = builder.table;
-		this.time = Objects.requireNonNull(builder.time, () -> "tablet mapper of table '" + builder.table
-				+ "' has no time: call time(...) or timestamp(...)");
+		this.time = Objects.requireNonNull(builder.time,
+				() -> "tablet mapper of table '" + builder.table + "' has no time: call time(...) or timestamp(...)");
 		if (builder.columns.isEmpty()) {
 			throw new IllegalArgumentException("tablet mapper of table '" + builder.table + "' has no columns");
 		}
@@ -66,7 +67,8 @@ public final class TabletMapper<T> {
 
 	/**
 	 * Builds a tablet from some objects.
-	 * @throws IllegalArgumentException naming the object's position and the column when a value does not fit
+	 * @throws IllegalArgumentException naming the object's position and the column when a
+	 * value does not fit
 	 */
 	public Tablet toTablet(List<? extends T> items) {
 		Tablet tablet = newTablet(items.size());
@@ -127,7 +129,9 @@ public final class TabletMapper<T> {
 			return this;
 		}
 
-		/** The time of each object in the server's precision (milliseconds by default). */
+		/**
+		 * The time of each object in the server's precision (milliseconds by default).
+		 */
 		public Builder<T> timestamp(ToLongFunction<T> timestamp) {
 			this.time = (item) -> timestamp.applyAsLong(item);
 			return this;

@@ -3,8 +3,8 @@ package io.github.iotdbtable.spring.core;
 import org.springframework.dao.UncategorizedDataAccessException;
 
 /**
- * An IoTDB error that fits no more specific {@link org.springframework.dao.DataAccessException}; the cause carries
- * the status code.
+ * An IoTDB error that fits no more specific
+ * {@link org.springframework.dao.DataAccessException}; the cause carries the status code.
  *
  * @since 0.1.0
  */

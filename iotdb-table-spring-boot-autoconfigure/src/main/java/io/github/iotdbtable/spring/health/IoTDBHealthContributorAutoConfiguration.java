@@ -13,7 +13,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code iotdb} health indicator ({@code management.health.iotdb.enabled}).
+ * Auto-configuration of the {@code iotdb} health indicator
+ * ({@code management.health.iotdb.enabled}).
  *
  * @since 0.1.0
  */

@@ -13,8 +13,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The health of IoTDB: asks the server its version over a connection of its own, so that a busy pool does not make
- * the server look down, with connect and read bounded by a timeout. Adds the pool's counts.
+ * The health of IoTDB: asks the server its version over a connection of its own, so that
+ * a busy pool does not make the server look down, with connect and read bounded by a
+ * timeout. Adds the pool's counts.
  *
  * @since 0.1.0
  */

@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the session pool's Micrometer meters, when Micrometer is on the classpath. Spring Boot binds
- * them to the application's meter registry.
+ * Auto-configuration of the session pool's Micrometer meters, when Micrometer is on the
+ * classpath. Spring Boot binds them to the application's meter registry.
  *
  * @since 0.1.0
  */

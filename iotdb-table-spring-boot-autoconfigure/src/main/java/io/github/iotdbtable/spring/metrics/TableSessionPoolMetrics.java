@@ -16,14 +16,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Micrometer meters of a {@link TableSessionPool}, each tagged with the pool's name ({@code pool}):
+ * Micrometer meters of a {@link TableSessionPool}, each tagged with the pool's name
+ * ({@code pool}):
  * <ul>
- * <li>{@code iotdb.table.pool.sessions} (gauge, tag {@code state}: {@code active} or {@code idle})</li>
- * <li>{@code iotdb.table.pool.sessions.max} (gauge), {@code iotdb.table.pool.pending} (gauge, threads waiting)</li>
- * <li>{@code iotdb.table.pool.created} and {@code iotdb.table.pool.timeouts} (counters)</li>
- * <li>{@code iotdb.table.pool.acquire}, {@code iotdb.table.pool.usage}, {@code iotdb.table.pool.creation} (timers)</li>
+ * <li>{@code iotdb.table.pool.sessions} (gauge, tag {@code state}: {@code active} or
+ * {@code idle})</li>
+ * <li>{@code iotdb.table.pool.sessions.max} (gauge), {@code iotdb.table.pool.pending}
+ * (gauge, threads waiting)</li>
+ * <li>{@code iotdb.table.pool.created} and {@code iotdb.table.pool.timeouts}
+ * (counters)</li>
+ * <li>{@code iotdb.table.pool.acquire}, {@code iotdb.table.pool.usage},
+ * {@code iotdb.table.pool.creation} (timers)</li>
  * </ul>
- * It is the pool's listener too, which feeds the timers; until it is bound to a registry it records nothing.
+ * It is the pool's listener too, which feeds the timers; until it is bound to a registry
+ * it records nothing.
  *
  * @since 0.1.0
  */
@@ -67,7 +73,10 @@ public class TableSessionPoolMetrics implements MeterBinder, TableSessionPoolLis
 			.description("Time to borrow a session, waiting included")
 			.tags(tags)
 			.register(registry);
-		this.usage = Timer.builder(PREFIX + ".usage").description("Time a session is held").tags(tags).register(registry);
+		this.usage = Timer.builder(PREFIX + ".usage")
+			.description("Time a session is held")
+			.tags(tags)
+			.register(registry);
 		this.creation = Timer.builder(PREFIX + ".creation")
 			.description("Time to open a connection")
 			.tags(tags)
@@ -100,8 +109,8 @@ public class TableSessionPoolMetrics implements MeterBinder, TableSessionPoolLis
 		}
 	}
 
-	private static void gauge(MeterRegistry registry, String name, String description, Tags tags,
-			TableSessionPool pool, ToDoubleFunction<TableSessionPool> value) {
+	private static void gauge(MeterRegistry registry, String name, String description, Tags tags, TableSessionPool pool,
+			ToDoubleFunction<TableSessionPool> value) {
 		Gauge.builder(name, pool, value).description(description).tags(tags).register(registry);
 	}
 

@@ -54,10 +54,10 @@ class IoTDBTableAutoConfigurationTests {
 					"iotdb.table.time-zone=Asia/Shanghai", "iotdb.table.enable-compression=true",
 					"iotdb.table.enable-redirection=true", "iotdb.table.connect-timeout=3s",
 					"iotdb.table.read-timeout=40s", "iotdb.table.query-timeout=20s", "iotdb.table.pool.name=plant-pool",
-					"iotdb.table.pool.max-size=12", "iotdb.table.pool.min-idle=2", "iotdb.table.pool.wait-timeout=500ms",
-					"iotdb.table.pool.max-retry=1", "iotdb.table.pool.idle-timeout=1m",
-					"iotdb.table.pool.max-lifetime=1h", "iotdb.table.pool.validate-after-idle=5s",
-					"iotdb.table.pool.leak-detection-threshold=20s")
+					"iotdb.table.pool.max-size=12", "iotdb.table.pool.min-idle=2",
+					"iotdb.table.pool.wait-timeout=500ms", "iotdb.table.pool.max-retry=1",
+					"iotdb.table.pool.idle-timeout=1m", "iotdb.table.pool.max-lifetime=1h",
+					"iotdb.table.pool.validate-after-idle=5s", "iotdb.table.pool.leak-detection-threshold=20s")
 			.run((context) -> {
 				TableSessionPoolConfig config = context.getBean(TableSessionPool.class).getConfig();
 				var session = config.getSessionConfig();
@@ -197,7 +197,8 @@ class IoTDBTableAutoConfigurationTests {
 	@Test
 	void startsWithoutActuatorHealthOrMicrometer() {
 		this.contextRunner
-			.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterBinder.class, SanitizingFunction.class))
+			.withClassLoader(
+					new FilteredClassLoader(HealthIndicator.class, MeterBinder.class, SanitizingFunction.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(TableSessionPool.class)
@@ -217,7 +218,8 @@ class IoTDBTableAutoConfigurationTests {
 				SanitizableData data = function.applyUnlessFiltered(new SanitizableData(null, key, "s3cret"));
 				assertThat(data.getValue()).as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);
 			}
-			assertThat(function.applyUnlessFiltered(new SanitizableData(null, "iotdb.table.username", "root")).getValue())
+			assertThat(
+					function.applyUnlessFiltered(new SanitizableData(null, "iotdb.table.username", "root")).getValue())
 				.isEqualTo("root");
 		});
 	}

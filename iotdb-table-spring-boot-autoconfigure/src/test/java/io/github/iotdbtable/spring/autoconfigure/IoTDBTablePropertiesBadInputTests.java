@@ -12,8 +12,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A catalogue of bad {@code iotdb.table.*} values, one a line: each fails the start, and the failure names the full
- * property key. Values the client would refuse later are refused when bound, as are values Spring cannot convert.
+ * A catalogue of bad {@code iotdb.table.*} values, one a line: each fails the start, and
+ * the failure names the full property key. Values the client would refuse later are
+ * refused when bound, as are values Spring cannot convert.
  */
 class IoTDBTablePropertiesBadInputTests {
 
@@ -21,8 +22,7 @@ class IoTDBTablePropertiesBadInputTests {
 		.withConfiguration(AutoConfigurations.of(IoTDBTableAutoConfiguration.class));
 
 	static Stream<Case> cases() {
-		return Stream.of(
-				bad("iotdb.table.node-urls", "127.0.0.1", IllegalArgumentException.class),
+		return Stream.of(bad("iotdb.table.node-urls", "127.0.0.1", IllegalArgumentException.class),
 				bad("iotdb.table.node-urls", "127.0.0.1:0", IllegalArgumentException.class),
 				bad("iotdb.table.node-urls", "127.0.0.1:70000", IllegalArgumentException.class),
 				bad("iotdb.table.node-urls", "host:abc", IllegalArgumentException.class),
@@ -62,12 +62,13 @@ class IoTDBTablePropertiesBadInputTests {
 		this.contextRunner.withPropertyValues(bad.property() + "=" + bad.value()).run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable culprit = context.getStartupFailure();
-			while (culprit != null && !(bad.type().isInstance(culprit) && String.valueOf(culprit.getMessage())
-				.contains(bad.property()))) {
+			while (culprit != null && !(bad.type().isInstance(culprit)
+					&& String.valueOf(culprit.getMessage()).contains(bad.property()))) {
 				culprit = culprit.getCause();
 			}
-			assertThat(culprit).as("a %s naming %s in %s", bad.type().getSimpleName(), bad.property(),
-					context.getStartupFailure()).isNotNull();
+			assertThat(culprit)
+				.as("a %s naming %s in %s", bad.type().getSimpleName(), bad.property(), context.getStartupFailure())
+				.isNotNull();
 		});
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code iotdb} health indicator follows the server: up, down while its DataNode is stopped, up again after.
+ * The {@code iotdb} health indicator follows the server: up, down while its DataNode is
+ * stopped, up again after.
  */
 @IoTDBTest(isolated = true)
 @SpringBootTest(classes = HealthIT.Application.class, properties = "iotdb.table.health.timeout=3s")

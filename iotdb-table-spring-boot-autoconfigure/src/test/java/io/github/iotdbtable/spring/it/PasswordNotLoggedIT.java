@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs after every other class of the module's run (see {@code junit-platform.properties}): no log event of the run,
- * the Spring contexts' included, holds the password of the test clusters.
+ * Runs after every other class of the module's run (see
+ * {@code junit-platform.properties}): no log event of the run, the Spring contexts'
+ * included, holds the password of the test clusters.
  */
 @IoTDBTest
 @Order(Integer.MAX_VALUE)

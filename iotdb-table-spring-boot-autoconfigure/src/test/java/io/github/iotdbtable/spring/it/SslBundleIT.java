@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code iotdb.table.ssl.bundle} connects over TLS with the trust material of a Spring Boot SSL bundle.
+ * {@code iotdb.table.ssl.bundle} connects over TLS with the trust material of a Spring
+ * Boot SSL bundle.
  */
 @IoTDBTest(tls = true)
 @SpringBootTest(classes = SslBundleIT.Application.class, properties = "iotdb.table.ssl.bundle=iotdb")

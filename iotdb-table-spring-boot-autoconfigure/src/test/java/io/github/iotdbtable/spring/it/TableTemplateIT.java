@@ -44,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The auto-configured {@link TableTemplate} against a real IoTDB: a round trip through every operation, the
- * translation of each kind of failure, the pool's metrics, and the password kept out of actuator output.
+ * The auto-configured {@link TableTemplate} against a real IoTDB: a round trip through
+ * every operation, the translation of each kind of failure, the pool's metrics, and the
+ * password kept out of actuator output.
  */
 @IoTDBTest
 @SpringBootTest(classes = TableTemplateIT.Application.class,
@@ -119,8 +120,9 @@ class TableTemplateIT {
 						row.getDouble("temperature")));
 		assertThat(d1).extracting(Reading::temperature).containsExactly(20.5, 21.0, 21.5);
 		assertThat(this.template.queryForObject("SELECT count(*) FROM readings", Long.class)).isEqualTo(28L);
-		assertThat(this.template.queryForObject("SELECT max(temperature) FROM readings WHERE device = 'd2'",
-				Double.class)).isEqualTo(24.0);
+		assertThat(
+				this.template.queryForObject("SELECT max(temperature) FROM readings WHERE device = 'd2'", Double.class))
+			.isEqualTo(24.0);
 		List<Map<String, Object>> rows = this.template
 			.queryForList("SELECT time, temperature FROM readings WHERE device = 'd1' ORDER BY time LIMIT 1");
 		assertThat(rows).containsExactly(Map.of("time", Instant.ofEpochSecond(1), "temperature", 20.5));
@@ -161,11 +163,14 @@ class TableTemplateIT {
 			devices[i] = "dev" + (i % 50);
 			values[i] = Math.sin(i);
 		}
-		this.template.insert(
-				ColumnarTablet.builder("slow", times).tag("device", devices).field("value", DataType.DOUBLE, values).build());
+		this.template.insert(ColumnarTablet.builder("slow", times)
+			.tag("device", devices)
+			.field("value", DataType.DOUBLE, values)
+			.build());
 		assertThatExceptionOfType(QueryTimeoutException.class).isThrownBy(() -> this.template.execute((session) -> {
 			try (SessionDataSet result = session.executeQueryStatement(
-					"SELECT device, count(*), avg(value), stddev(value) FROM slow GROUP BY device ORDER BY device", 1)) {
+					"SELECT device, count(*), avg(value), stddev(value) FROM slow GROUP BY device ORDER BY device",
+					1)) {
 				return count(result);
 			}
 		}));
@@ -248,11 +253,17 @@ class TableTemplateIT {
 			.isEqualTo(database.cluster().nodeUrl());
 		assertThat(this.env.environmentEntry("iotdb.table.password").getProperty().getValue()).isEqualTo("******");
 		String password = database.cluster().password();
-		report.getContexts().values().stream().flatMap((context) -> context.getBeans().values().stream())
+		report.getContexts()
+			.values()
+			.stream()
+			.flatMap((context) -> context.getBeans().values().stream())
 			.forEach((bean) -> assertThat(bean.getProperties() + " " + bean.getInputs()).as(bean.getPrefix())
 				.doesNotContain(password));
-		this.env.environment(null).getPropertySources().forEach((source) -> source.getProperties()
-			.forEach((key, value) -> assertThat(String.valueOf(value.getValue())).as(key).doesNotContain(password)));
+		this.env.environment(null)
+			.getPropertySources()
+			.forEach((source) -> source.getProperties()
+				.forEach(
+						(key, value) -> assertThat(String.valueOf(value.getValue())).as(key).doesNotContain(password)));
 	}
 
 	@Test

@@ -19,14 +19,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * For development: when the application names no IoTDB ({@code iotdb.table.node-urls} unset), starts a real local
- * one (a ConfigNode and a DataNode as child processes on free loopback ports) before the pool connects, supplies its
- * {@link IoTDBConnectionDetails}, and stops it with the application. {@code iotdb.table.embedded.enabled=false}
- * turns it off.
+ * For development: when the application names no IoTDB ({@code iotdb.table.node-urls}
+ * unset), starts a real local one (a ConfigNode and a DataNode as child processes on free
+ * loopback ports) before the pool connects, supplies its {@link IoTDBConnectionDetails},
+ * and stops it with the application. {@code iotdb.table.embedded.enabled=false} turns it
+ * off.
  *
- * <p>Like Spring Boot's Docker Compose support, this belongs to development only: declare its module as an optional
- * dependency, which the Spring Boot Maven plugin leaves out of the packaged application, so that production never
- * starts a server of its own.
+ * <p>
+ * Like Spring Boot's Docker Compose support, this belongs to development only: declare
+ * its module as an optional dependency, which the Spring Boot Maven plugin leaves out of
+ * the packaged application, so that production never starts a server of its own.
  *
  * @since 0.1.0
  */
@@ -57,8 +59,8 @@ public final class EmbeddedIoTDBAutoConfiguration {
 	}
 
 	/** The connection to the embedded server, as its built-in administrator. */
-	private record EmbeddedConnectionDetails(List<String> getNodeUrls, @Nullable String getDatabase)
-			implements IoTDBConnectionDetails {
+	private record EmbeddedConnectionDetails(List<String> getNodeUrls,
+			@Nullable String getDatabase) implements IoTDBConnectionDetails {
 
 		@Override
 		public String getUsername() {

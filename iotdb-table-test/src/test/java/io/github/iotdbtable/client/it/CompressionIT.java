@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code enableCompression} speaks the compact protocol, which a server with RPC compression enabled expects.
+ * {@code enableCompression} speaks the compact protocol, which a server with RPC
+ * compression enabled expects.
  */
 @IoTDBTest(properties = "dn_rpc_thrift_compression_enable=true")
 class CompressionIT {
@@ -34,7 +35,8 @@ class CompressionIT {
 				.tag("id", ids)
 				.field("value", DataType.DOUBLE, values)
 				.build());
-			try (SessionDataSet result = session.executeQueryStatement("SELECT time, value FROM compact ORDER BY time")) {
+			try (SessionDataSet result = session
+				.executeQueryStatement("SELECT time, value FROM compact ORDER BY time")) {
 				int count = 0;
 				while (result.hasNext()) {
 					Row row = result.next();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every data type written through both tablet shapes, with nulls in every column, and read back value by value.
+ * Every data type written through both tablet shapes, with nulls in every column, and
+ * read back value by value.
  */
 @IoTDBTest
 class DataTypesIT {
@@ -53,7 +54,10 @@ class DataTypesIT {
 		}
 	}
 
-	/** The value of a field column in a row, or null: each column has its own null pattern. */
+	/**
+	 * The value of a field column in a row, or null: each column has its own null
+	 * pattern.
+	 */
 	private static Object expected(int column, int row) {
 		if (column >= 2 && row % (column + 1) == 1) {
 			return null;
@@ -69,8 +73,8 @@ class DataTypesIT {
 			case 7 -> (row == 0) ? "" : (row == 2) ? "temperature 温度 \uD83C\uDF21" : "text-" + row;
 			case 8 -> (row == 0) ? "ascii" : (row == 2) ? "ünïcödé" : "string-" + row;
 			case 9 -> (row == 0) ? new byte[0] : new byte[] { (byte) row, (byte) 0xFF, 0, (byte) 0x80 };
-			case 10 -> (row == 0) ? LocalDate.of(1000, 1, 1) : (row == 2) ? LocalDate.of(9999, 12, 31)
-					: LocalDate.of(2024, 2, 29).plusDays(row);
+			case 10 -> (row == 0) ? LocalDate.of(1000, 1, 1)
+					: (row == 2) ? LocalDate.of(9999, 12, 31) : LocalDate.of(2024, 2, 29).plusDays(row);
 			case 11 -> Instant.ofEpochMilli(1_700_000_000_000L + row * 1_234L);
 			default -> throw new IllegalArgumentException();
 		};
@@ -167,8 +171,8 @@ class DataTypesIT {
 	}
 
 	private static void assertRoundTrip(TableSession session, String table) {
-		try (SessionDataSet rows = session.executeQueryStatement("SELECT time, " + String.join(", ", NAMES)
-				+ " FROM " + table + " ORDER BY time DESC")) {
+		try (SessionDataSet rows = session.executeQueryStatement(
+				"SELECT time, " + String.join(", ", NAMES) + " FROM " + table + " ORDER BY time DESC")) {
 			assertThat(rows.getColumnNames()).containsExactlyElementsOf(concat("time", NAMES));
 			assertThat(rows.getColumnTypes()).containsExactlyElementsOf(concat(DataType.TIMESTAMP, TYPES));
 			int row = 0;

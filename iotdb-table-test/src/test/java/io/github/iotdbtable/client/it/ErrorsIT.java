@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * What the caller sees when something goes wrong, and that the session survives server errors.
+ * What the caller sees when something goes wrong, and that the session survives server
+ * errors.
  */
 @IoTDBTest
 class ErrorsIT {

@@ -54,13 +54,18 @@ class LargeResultsIT {
 	@Test
 	void insertsOneHundredThousandRowsInOneRowTablet(TestDatabase database) {
 		int rows = 100_000;
-		Tablet tablet = Tablet.builder("big_rows").tag("device").field("value", DataType.INT32).initialCapacity(rows).build();
+		Tablet tablet = Tablet.builder("big_rows")
+			.tag("device")
+			.field("value", DataType.INT32)
+			.initialCapacity(rows)
+			.build();
 		for (int i = 0; i < rows; i++) {
 			tablet.addRow(i, "d" + (i % 3), i);
 		}
 		try (TableSession session = database.openSession()) {
 			session.insert(tablet);
-			try (SessionDataSet result = session.executeQueryStatement("SELECT count(value), sum(value) FROM big_rows")) {
+			try (SessionDataSet result = session
+				.executeQueryStatement("SELECT count(value), sum(value) FROM big_rows")) {
 				Row row = result.next();
 				assertThat(row.getLong(0)).isEqualTo(rows);
 				assertThat(row.getDouble(1)).isEqualTo((double) rows * (rows - 1) / 2);

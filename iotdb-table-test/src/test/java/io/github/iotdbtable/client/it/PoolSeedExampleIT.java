@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed API's pool example: three node urls of which only one answers, a pool whose database is created by its
- * first borrower, two threads inserting into two tables at once, then a query and the database dropped.
+ * The seed API's pool example: three node urls of which only one answers, a pool whose
+ * database is created by its first borrower, two threads inserting into two tables at
+ * once, then a query and the database dropped.
  */
 @IoTDBTest
 class PoolSeedExampleIT {
@@ -53,7 +54,10 @@ class PoolSeedExampleIT {
 		}
 	}
 
-	/** The seed borrows its first session before the pool's database exists, and creates it. */
+	/**
+	 * The seed borrows its first session before the pool's database exists, and creates
+	 * it.
+	 */
 	private static void prepareData(TableSessionPool pool) {
 		try (TableSession session = pool.getSession()) {
 			session.executeNonQueryStatement("CREATE DATABASE IF NOT EXISTS pool_seed_db1");

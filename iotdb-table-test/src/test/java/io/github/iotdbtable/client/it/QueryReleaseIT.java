@@ -13,13 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Server-side queries are released when a data set is closed early, read to the end, or left open when the session
- * closes.
+ * Server-side queries are released when a data set is closed early, read to the end, or
+ * left open when the session closes.
  */
 @IoTDBTest
 class QueryReleaseIT {
 
-	/** Enough rows that the server is still producing them while the client holds the first page. */
+	/**
+	 * Enough rows that the server is still producing them while the client holds the
+	 * first page.
+	 */
 	private static final int ROWS = 50_000;
 
 	@BeforeAll
@@ -33,17 +36,16 @@ class QueryReleaseIT {
 			values[i] = i;
 		}
 		try (TableSession session = database.openSession()) {
-			session.insert(ColumnarTablet.builder("numbers", times)
-				.tag("id", ids)
-				.field("v", DataType.INT64, values)
-				.build());
+			session.insert(
+					ColumnarTablet.builder("numbers", times).tag("id", ids).field("v", DataType.INT64, values).build());
 		}
 	}
 
 	@Test
 	void thousandsOfQueriesClosedEarlyLeaveNoQueryOnTheServer(TestDatabase database) {
 		try (TableSession session = TableSession.open(database.sessionConfig().fetchSize(10).build())) {
-			// a query left open is listed by the server, so the counts below would see a leak
+			// a query left open is listed by the server, so the counts below would see a
+			// leak
 			SessionDataSet open = session.executeQueryStatement("SELECT v FROM numbers");
 			open.next();
 			assertThat(runningQueries(session)).isEqualTo(2);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed API's example, step by step: a database with two tables, two threads each writing a row tablet, a flush and
- * a columnar tablet into its table, then both tables queried and the database dropped.
+ * The seed API's example, step by step: a database with two tables, two threads each
+ * writing a row tablet, a flush and a columnar tablet into its table, then both tables
+ * queried and the database dropped.
  */
 @IoTDBTest
 class SeedExampleIT {
@@ -31,7 +32,8 @@ class SeedExampleIT {
 
 	static final List<DataType> DATA_TYPES = List.of(DataType.STRING, DataType.STRING, DataType.DOUBLE);
 
-	// the seed spells the categories ID and MEASUREMENT: accepted as aliases of TAG and FIELD
+	// the seed spells the categories ID and MEASUREMENT: accepted as aliases of TAG and
+	// FIELD
 	static final List<ColumnCategory> COLUMN_TYPES = List.of(ColumnCategory.ID, ColumnCategory.ATTRIBUTE,
 			ColumnCategory.MEASUREMENT);
 
@@ -42,8 +44,8 @@ class SeedExampleIT {
 			session.executeNonQueryStatement("CREATE DATABASE IF NOT EXISTS seed_db1");
 			session.executeNonQueryStatement("USE \"seed_db1\"");
 			for (String table : List.of("table0", "table1")) {
-				session.executeNonQueryStatement("CREATE TABLE " + table
-						+ " (id1 string tag, attr1 string attribute, m1 double field)");
+				session.executeNonQueryStatement(
+						"CREATE TABLE " + table + " (id1 string tag, attr1 string attribute, m1 double field)");
 			}
 			assertThat(StatementsIT.column(session, "SHOW TABLES", "TableName")).containsExactlyInAnyOrder("table0",
 					"table1");
@@ -89,7 +91,10 @@ class SeedExampleIT {
 		}
 	}
 
-	/** The seed's insert_data: a row tablet, a flush, then a columnar tablet into table{number}. */
+	/**
+	 * The seed's insert_data: a row tablet, a flush, then a columnar tablet into
+	 * table{number}.
+	 */
 	static void insertData(TableSession session, int number) {
 		List<List<Object>> values = new ArrayList<>();
 		List<Long> timestamps = new ArrayList<>();

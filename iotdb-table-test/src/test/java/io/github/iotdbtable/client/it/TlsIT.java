@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Sessions and pools over TLS to a server with {@code enable_thrift_ssl=true}, its certificate in a trust store.
+ * Sessions and pools over TLS to a server with {@code enable_thrift_ssl=true}, its
+ * certificate in a trust store.
  */
 @IoTDBTest(tls = true)
 class TlsIT {

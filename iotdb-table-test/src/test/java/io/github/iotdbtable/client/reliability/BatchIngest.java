@@ -26,9 +26,10 @@ import io.github.iotdbtable.client.TableSessionPool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writer threads inserting numbered batches through a pool. Every batch is attempted once and ends as exactly one of
- * acknowledged (the insert returned) or failed (it threw an {@link IoTDBException}); anything else thrown is kept as
- * unexpected. Batch {@code b} holds the rows at times {@code b * ROWS} to {@code b * ROWS + ROWS - 1}, whose values
+ * Writer threads inserting numbered batches through a pool. Every batch is attempted once
+ * and ends as exactly one of acknowledged (the insert returned) or failed (it threw an
+ * {@link IoTDBException}); anything else thrown is kept as unexpected. Batch {@code b}
+ * holds the rows at times {@code b * ROWS} to {@code b * ROWS + ROWS - 1}, whose values
  * derive from the time, so a stored row can be checked.
  */
 final class BatchIngest implements AutoCloseable {
@@ -90,7 +91,10 @@ final class BatchIngest implements AutoCloseable {
 		}
 	}
 
-	/** The id the next batch attempted will get: every batch attempted later has this id or a higher one. */
+	/**
+	 * The id the next batch attempted will get: every batch attempted later has this id
+	 * or a higher one.
+	 */
 	long nextBatchId() {
 		return this.nextBatch.get();
 	}
@@ -213,7 +217,10 @@ final class BatchIngest implements AutoCloseable {
 		}
 	}
 
-	/** Checks the accounting: every attempted batch is acknowledged or failed, never both, and nothing else. */
+	/**
+	 * Checks the accounting: every attempted batch is acknowledged or failed, never both,
+	 * and nothing else.
+	 */
 	void assertAccounted() {
 		assertThat(this.unexpected).as("exceptions other than IoTDBException").isEmpty();
 		assertThat(this.attempted.get()).isEqualTo(this.acknowledged.size() + this.failed.size());

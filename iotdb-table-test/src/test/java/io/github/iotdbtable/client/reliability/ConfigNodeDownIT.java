@@ -22,18 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The ConfigNode is stopped (SIGTERM) or killed (SIGKILL) while the DataNode keeps running. What holds on IoTDB
- * 2.0.1-beta, either way:
+ * The ConfigNode is stopped (SIGTERM) or killed (SIGKILL) while the DataNode keeps
+ * running. What holds on IoTDB 2.0.1-beta, either way:
  * <ul>
- * <li>sessions opened before stay open, and new sessions can still be opened, a pool's included: logging in does not
- * need the ConfigNode;</li>
- * <li>every statement that needs the cluster's metadata is refused after about 1 to 3 s with a
- * {@link StatementExecutionException} whose message says "Fail to connect to any config node": queries, SQL
- * inserts, {@code SHOW DATABASES}, {@code SHOW TABLES} and {@code SHOW CLUSTER} with status 305, tablet inserts with
- * 301, {@code SHOW QUERIES} with 708;</li>
+ * <li>sessions opened before stay open, and new sessions can still be opened, a pool's
+ * included: logging in does not need the ConfigNode;</li>
+ * <li>every statement that needs the cluster's metadata is refused after about 1 to 3 s
+ * with a {@link StatementExecutionException} whose message says "Fail to connect to any
+ * config node": queries, SQL inserts, {@code SHOW DATABASES}, {@code SHOW TABLES} and
+ * {@code SHOW CLUSTER} with status 305, tablet inserts with 301, {@code SHOW QUERIES}
+ * with 708;</li>
  * <li>a refused statement leaves its session open and the pool's slots intact;</li>
- * <li>once the ConfigNode is back, the same sessions and the same pool work again without being reopened: the first
- * query through the pool is answered well within 10 s of the node being ready.</li>
+ * <li>once the ConfigNode is back, the same sessions and the same pool work again without
+ * being reopened: the first query through the pool is answered well within 10 s of the
+ * node being ready.</li>
  * </ul>
  */
 @IoTDBTest(isolated = true, properties = "wal_mode=SYNC")
@@ -69,8 +71,8 @@ class ConfigNodeDownIT {
 			fault.accept(cluster.configNode());
 
 			refused(305, () -> count(existing));
-			refused(305, () -> existing.executeNonQueryStatement(
-					"INSERT INTO t (time, id, v) VALUES (" + (time + 1) + ", 'a', 1)"));
+			refused(305, () -> existing
+				.executeNonQueryStatement("INSERT INTO t (time, id, v) VALUES (" + (time + 1) + ", 'a', 1)"));
 			refused(301, () -> existing.insert(row(time + 2)));
 			refused(305, () -> drain(existing, "SHOW DATABASES"));
 			refused(305, () -> drain(existing, "SHOW TABLES"));
@@ -90,8 +92,8 @@ class ConfigNodeDownIT {
 
 			cluster.configNode().start();
 			Duration recovery = DataNodeKillIT.timeToFirstQuery(pool, "SELECT count(*) FROM t");
-			DataNodeKillIT.report("ConfigNodeDownIT: pool recovery after the ConfigNode was ready=" + recovery.toMillis()
-					+ " ms");
+			DataNodeKillIT.report(
+					"ConfigNodeDownIT: pool recovery after the ConfigNode was ready=" + recovery.toMillis() + " ms");
 			assertThat(recovery).isLessThan(Duration.ofSeconds(10));
 			existing.insert(row(time + 4));
 			assertThat(count(existing)).isEqualTo(before + 2);

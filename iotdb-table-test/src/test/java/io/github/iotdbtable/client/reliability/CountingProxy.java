@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay in front of a real server that counts the connections made through it: how many times a client tried
- * to connect, which the client's own counters cannot tell when the attempts fail.
+ * A TCP relay in front of a real server that counts the connections made through it: how
+ * many times a client tried to connect, which the client's own counters cannot tell when
+ * the attempts fail.
  */
 final class CountingProxy implements AutoCloseable {
 

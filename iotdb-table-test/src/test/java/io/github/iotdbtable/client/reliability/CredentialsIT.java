@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Refused logins fail fast, with one connection attempt per borrow and no retries behind the caller's back, and the
- * password of the test clusters never shows: not in a {@code toString()}, not in an exception, not in any log event
- * of the whole run. The class runs after every other class of the run (see {@code junit-platform.properties}) and its
- * log check last, so that it sees everything the run logged.
+ * Refused logins fail fast, with one connection attempt per borrow and no retries behind
+ * the caller's back, and the password of the test clusters never shows: not in a
+ * {@code toString()}, not in an exception, not in any log event of the whole run. The
+ * class runs after every other class of the run (see {@code junit-platform.properties})
+ * and its log check last, so that it sees everything the run logged.
  */
 @IoTDBTest
 @Order(Integer.MAX_VALUE)
@@ -76,7 +77,8 @@ class CredentialsIT {
 				slowest = Math.max(slowest, System.nanoTime() - start);
 			}
 			assertThat(Duration.ofNanos(slowest)).as("slowest refused borrow").isLessThan(Duration.ofSeconds(2));
-			// the housekeeper ticks each second: with no minimum of idle sessions it must not try on its own
+			// the housekeeper ticks each second: with no minimum of idle sessions it must
+			// not try on its own
 			Thread.sleep(2_500);
 			assertThat(proxy.connections()).as("connection attempts for 10 borrows").isEqualTo(10);
 			TableSessionPoolStats stats = pool.getStats();
@@ -108,8 +110,8 @@ class CredentialsIT {
 
 	@Test
 	@Order(4)
-	void refillingIdleSessionsWithAWrongPasswordIsPacedAndStopsWithThePool(IoTDBCluster cluster,
-			TestDatabase database) throws Exception {
+	void refillingIdleSessionsWithAWrongPasswordIsPacedAndStopsWithThePool(IoTDBCluster cluster, TestDatabase database)
+			throws Exception {
 		try (CountingProxy proxy = new CountingProxy(cluster.dataNode(0).rpcPort())) {
 			long start = System.nanoTime();
 			TableSessionPool pool = new TableSessionPool(
@@ -118,7 +120,8 @@ class CredentialsIT {
 			pool.close();
 			long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
 			int attempts = proxy.connections();
-			// about one attempt per housekeeping tick (one a second, plus one at start; a late tick may catch up),
+			// about one attempt per housekeeping tick (one a second, plus one at start; a
+			// late tick may catch up),
 			// not one per missing session nor a tight loop
 			assertThat(attempts).isBetween(1, (int) seconds + 2);
 			Thread.sleep(1_500);
@@ -156,8 +159,10 @@ class CredentialsIT {
 		List<Throwable> failures = List.of(
 				catchThrowable(() -> TableSession.open(database.sessionConfig().password(WRONG_PASSWORD).build())),
 				catchThrowable(() -> TableSession.open(database.sessionConfig().username("nobody").build())),
-				catchThrowable(() -> TableSession
-					.open(database.sessionConfig().nodeUrls("127.0.0.1:1").connectTimeout(Duration.ofSeconds(1)).build())));
+				catchThrowable(() -> TableSession.open(database.sessionConfig()
+					.nodeUrls("127.0.0.1:1")
+					.connectTimeout(Duration.ofSeconds(1))
+					.build())));
 		assertThat(failures.get(0)).isInstanceOf(AuthenticationException.class);
 		assertThat(failures.get(1)).isInstanceOf(AuthenticationException.class);
 		assertThat(failures.get(2)).isInstanceOf(IoTDBConnectionException.class);

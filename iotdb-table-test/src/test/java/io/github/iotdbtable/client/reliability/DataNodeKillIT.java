@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The only DataNode is killed (SIGKILL) and started again on its data while a pool is idle and while four threads
- * write through it. The WAL is synced on every write ({@code wal_mode=SYNC}), so a batch the client acknowledged must
- * be stored after the restart; a batch that was not acknowledged must have reached its caller as an exception. The
- * pool serves again, with all its slots, within 10 s of the node being back, without being restarted.
+ * The only DataNode is killed (SIGKILL) and started again on its data while a pool is
+ * idle and while four threads write through it. The WAL is synced on every write
+ * ({@code wal_mode=SYNC}), so a batch the client acknowledged must be stored after the
+ * restart; a batch that was not acknowledged must have reached its caller as an
+ * exception. The pool serves again, with all its slots, within 10 s of the node being
+ * back, without being restarted.
  */
 @IoTDBTest(isolated = true, properties = "wal_mode=SYNC")
 class DataNodeKillIT {
@@ -46,8 +48,7 @@ class DataNodeKillIT {
 	}
 
 	@Test
-	void killedDuringIngestNoAcknowledgedBatchIsLostAndThePoolServesAgain(IoTDBCluster cluster,
-			TestDatabase database) {
+	void killedDuringIngestNoAcknowledgedBatchIsLostAndThePoolServesAgain(IoTDBCluster cluster, TestDatabase database) {
 		IoTDBNode node = cluster.dataNode(0);
 		try (TableSessionPool pool = new TableSessionPool(
 				database.poolConfig().maxPoolSize(POOL_SIZE).waitTimeout(Duration.ofSeconds(30)).build())) {
@@ -57,7 +58,8 @@ class DataNodeKillIT {
 				ingest.awaitMoreAcknowledged(50, Duration.ofMinutes(2));
 				node.kill();
 				long acknowledgedAtKill = ingest.acknowledged.size();
-				// the writers meet the dead node: their batches fail, each one reported to its caller
+				// the writers meet the dead node: their batches fail, each one reported
+				// to its caller
 				BatchIngest.await(() -> ingest.failed.size() >= WRITERS, "failed batches", Duration.ofMinutes(1));
 				node.start();
 				recovery = timeToFirstQuery(pool, "SELECT count(*) FROM batches");
@@ -97,7 +99,8 @@ class DataNodeKillIT {
 			cluster.dataNode(0).kill();
 			cluster.dataNode(0).start();
 
-			// every idle connection is broken now; each borrower still succeeds, and no slot is lost
+			// every idle connection is broken now; each borrower still succeeds, and no
+			// slot is lost
 			List<TableSession> again = borrow(pool, 3);
 			for (int i = 0; i < again.size(); i++) {
 				insertEvent(again.get(i), 3 + i);
@@ -138,7 +141,10 @@ class DataNodeKillIT {
 		}
 	}
 
-	/** Checks that the pool lost no slot: nothing is borrowed, and all its sessions can be borrowed at once. */
+	/**
+	 * Checks that the pool lost no slot: nothing is borrowed, and all its sessions can be
+	 * borrowed at once.
+	 */
 	static void assertNoSlotLost(TableSessionPool pool) {
 		int max = pool.getConfig().getMaxPoolSize();
 		TableSessionPoolStats stats = pool.getStats();

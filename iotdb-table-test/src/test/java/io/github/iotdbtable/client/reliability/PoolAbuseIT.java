@@ -43,14 +43,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A {@link TableSessionPool} keeps its full capacity and leaves nothing behind on the server through 10,000 borrow and
- * return cycles by several threads, mixed with misuse: exceptions thrown while a session is held, double closes, data
- * sets left open, a {@code USE} left behind, bad statements, borrowers interrupted while waiting, and sessions given
- * back to a pool that was closed meanwhile.
+ * A {@link TableSessionPool} keeps its full capacity and leaves nothing behind on the
+ * server through 10,000 borrow and return cycles by several threads, mixed with misuse:
+ * exceptions thrown while a session is held, double closes, data sets left open, a
+ * {@code USE} left behind, bad statements, borrowers interrupted while waiting, and
+ * sessions given back to a pool that was closed meanwhile.
  *
- * <p>The server is asked what is left: {@code information_schema.queries} lists the queries still open, and the DataNode's Prometheus
- * endpoint reports its open client connections ({@code thrift_connections{name="ClientRPC"}}), one per session, since
- * IoTDB ends a session with its connection. The cluster is this class's own so that no other client is counted.
+ * <p>
+ * The server is asked what is left: {@code information_schema.queries} lists the queries
+ * still open, and the DataNode's Prometheus endpoint reports its open client connections
+ * ({@code thrift_connections{name="ClientRPC"}}), one per session, since IoTDB ends a
+ * session with its connection. The cluster is this class's own so that no other client is
+ * counted.
  */
 class PoolAbuseIT {
 
@@ -64,14 +68,20 @@ class PoolAbuseIT {
 
 	private static final int POOL_SIZE = 4;
 
-	/** Enough rows, read in small pages, that a query left open is still listed by the server. */
+	/**
+	 * Enough rows, read in small pages, that a query left open is still listed by the
+	 * server.
+	 */
 	private static final int BIG_ROWS = 30_000;
 
 	private static final int FETCH_SIZE = 100;
 
 	private static final String DATABASE = "abuse";
 
-	/** A database the borrowers switch to; it has no table {@code small}, so a leaked USE fails the next query. */
+	/**
+	 * A database the borrowers switch to; it has no table {@code small}, so a leaked USE
+	 * fails the next query.
+	 */
 	private static final String OTHER_DATABASE = "abuse_other";
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -123,10 +133,8 @@ class PoolAbuseIT {
 			planned.merge(kind, 1, Integer::sum);
 		}
 		Counts counts = new Counts();
-		TableSessionPool pool = new TableSessionPool(poolConfig().poolName("abused")
-			.maxPoolSize(POOL_SIZE)
-			.waitTimeout(Duration.ofSeconds(30))
-			.build());
+		TableSessionPool pool = new TableSessionPool(
+				poolConfig().poolName("abused").maxPoolSize(POOL_SIZE).waitTimeout(Duration.ofSeconds(30)).build());
 		try {
 			AtomicInteger next = new AtomicInteger();
 			ExecutorService executor = Executors.newFixedThreadPool(THREADS);
@@ -147,9 +155,10 @@ class PoolAbuseIT {
 			executor.shutdown();
 			long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 			TableSessionPoolStats afterRun = pool.getStats();
-			logger.info("{} cycles by {} threads on {} sessions in {} ms, seed {}: {}; interrupted self-borrowers "
-					+ "that had to wait: {}; stats {}", CYCLES, THREADS, POOL_SIZE, elapsedMillis, SEED, planned,
-					counts.interruptedWaits.get(), afterRun);
+			logger.info(
+					"{} cycles by {} threads on {} sessions in {} ms, seed {}: {}; interrupted self-borrowers "
+							+ "that had to wait: {}; stats {}",
+					CYCLES, THREADS, POOL_SIZE, elapsedMillis, SEED, planned, counts.interruptedWaits.get(), afterRun);
 
 			assertThat(next.get()).isGreaterThanOrEqualTo(CYCLES);
 			assertThat(afterRun.active()).isZero();
@@ -162,7 +171,8 @@ class PoolAbuseIT {
 
 			interruptWaitersOfAnExhaustedPool(pool);
 
-			// the whole capacity can be borrowed at once, promptly, and every session answers in the pool's database
+			// the whole capacity can be borrowed at once, promptly, and every session
+			// answers in the pool's database
 			List<TableSession> all = new ArrayList<>();
 			long borrowStart = System.nanoTime();
 			for (int i = 0; i < POOL_SIZE; i++) {
@@ -253,10 +263,10 @@ class PoolAbuseIT {
 					assertThat(session.getDatabase()).isEqualTo(OTHER_DATABASE);
 				}
 			}
-			case BAD_SQL -> refusedThenUsable(pool, (session) -> session.executeNonQueryStatement("SELEC v FRM small"),
-					700);
-			case MISSING_TABLE -> refusedThenUsable(pool,
-					(session) -> session.executeQueryStatement("SELECT v FROM no_such_table"), 550);
+			case BAD_SQL ->
+				refusedThenUsable(pool, (session) -> session.executeNonQueryStatement("SELEC v FRM small"), 700);
+			case MISSING_TABLE ->
+				refusedThenUsable(pool, (session) -> session.executeQueryStatement("SELECT v FROM no_such_table"), 550);
 			case SELF_INTERRUPT -> borrowInterrupted(pool, counts);
 			case CLOSED_POOL -> giveBackToAClosedPool(cycle);
 		}
@@ -272,8 +282,8 @@ class PoolAbuseIT {
 	}
 
 	/**
-	 * Borrows with the interrupt flag already set: a borrower that finds an idle session gets it; one that has to wait
-	 * fails at once. Either way the flag stays set.
+	 * Borrows with the interrupt flag already set: a borrower that finds an idle session
+	 * gets it; one that has to wait fails at once. Either way the flag stays set.
 	 */
 	private static void borrowInterrupted(TableSessionPool pool, Counts counts) {
 		Thread.currentThread().interrupt();
@@ -293,7 +303,10 @@ class PoolAbuseIT {
 		}
 	}
 
-	/** Sessions of a pool closed while they are borrowed still work, and are closed when they come back. */
+	/**
+	 * Sessions of a pool closed while they are borrowed still work, and are closed when
+	 * they come back.
+	 */
 	private static void giveBackToAClosedPool(int cycle) {
 		TableSessionPool small = new TableSessionPool(poolConfig().poolName("closing-" + cycle).maxPoolSize(2).build());
 		TableSession reading = small.getSession();
@@ -317,8 +330,8 @@ class PoolAbuseIT {
 	}
 
 	/**
-	 * Threads waiting on an exhausted pool are interrupted: each fails with a clear exception, keeps its interrupt
-	 * status and leaves the queue; the pool loses nothing.
+	 * Threads waiting on an exhausted pool are interrupted: each fails with a clear
+	 * exception, keeps its interrupt status and leaves the queue; the pool loses nothing.
 	 */
 	private static void interruptWaitersOfAnExhaustedPool(TableSessionPool pool) throws InterruptedException {
 		List<TableSession> held = new ArrayList<>();
@@ -395,7 +408,10 @@ class PoolAbuseIT {
 		}
 	}
 
-	/** Waits until the DataNode reports this many open client connections; closing one is noticed asynchronously. */
+	/**
+	 * Waits until the DataNode reports this many open client connections; closing one is
+	 * noticed asynchronously.
+	 */
 	private static void awaitServerConnections(int expected) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		int connections = serverConnections();
@@ -409,9 +425,11 @@ class PoolAbuseIT {
 	private static int serverConnections() {
 		String metrics;
 		try {
-			metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString()).body();
+			metrics = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A large result is being read page by page when the DataNode serving it is killed (SIGKILL): the next fetch fails
- * at once with an {@link IoTDBConnectionException} naming the node, rather than hanging or ending the result early
- * as if it were complete. The data set and the session can still be closed, and the pool gets its slot back.
+ * A large result is being read page by page when the DataNode serving it is killed
+ * (SIGKILL): the next fetch fails at once with an {@link IoTDBConnectionException} naming
+ * the node, rather than hanging or ending the result early as if it were complete. The
+ * data set and the session can still be closed, and the pool gets its slot back.
  */
 @IoTDBTest(isolated = true, properties = "wal_mode=SYNC")
 class QueryNodeDeathIT {
@@ -60,11 +61,8 @@ class QueryNodeDeathIT {
 	void iteratingAResultWhoseNodeDiedFailsNamingTheNode(IoTDBCluster cluster, TestDatabase database) {
 		IoTDBNode node = cluster.dataNode(0);
 		int poolSize = 3;
-		try (TableSessionPool pool = new TableSessionPool(database.poolConfig()
-			.maxPoolSize(poolSize)
-			.fetchSize(FETCH_SIZE)
-			.readTimeout(READ_TIMEOUT)
-			.build())) {
+		try (TableSessionPool pool = new TableSessionPool(
+				database.poolConfig().maxPoolSize(poolSize).fetchSize(FETCH_SIZE).readTimeout(READ_TIMEOUT).build())) {
 			int read = 0;
 			IoTDBConnectionException failure;
 			long failedAfterNanos;

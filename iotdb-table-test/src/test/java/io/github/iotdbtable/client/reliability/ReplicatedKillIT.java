@@ -24,21 +24,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Two DataNodes, each data region on both (IoT consensus), the schema region on one of them; one DataNode is killed
- * (SIGKILL) while threads write and query through one pool that knows both nodes. What holds on IoTDB 2.0.1-beta:
+ * Two DataNodes, each data region on both (IoT consensus), the schema region on one of
+ * them; one DataNode is killed (SIGKILL) while threads write and query through one pool
+ * that knows both nodes. What holds on IoTDB 2.0.1-beta:
  * <ul>
- * <li>losing the node without the schema region: writes and queries go on through the survivor, which leads the
- * killed node's data regions at once. Only the operations in flight at the kill fail (a query with 301 "time is
- * null" or "Connection refused", an insert with 301 "Fail to send plan node"), each reported to its caller. Data
- * replication is asynchronous, so a batch the killed node acknowledged just before the kill may be missing on the
- * survivor until the node is back; every batch acknowledged after the kill is on the survivor;</li>
- * <li>while a replica is down, a device the cluster has not placed yet is refused ("no available DataRegionGroup",
- * status 301 for a tablet insert) once the ConfigNode has noticed the loss;</li>
- * <li>the restarted node takes the lead of its regions again before it has caught up: for some seconds the batches
- * acknowledged while it was down cannot be read through either node, then all are;</li>
- * <li>losing the node with the schema region makes the database unavailable (305 for a query, 301 for an insert:
- * "All replicas for region SchemaRegion are not available") until it is back. A second schema replica does not help:
- * the schema region then uses Ratis, which needs both of two replicas, and every statement fails with 301 "Ratis
+ * <li>losing the node without the schema region: writes and queries go on through the
+ * survivor, which leads the killed node's data regions at once. Only the operations in
+ * flight at the kill fail (a query with 301 "time is null" or "Connection refused", an
+ * insert with 301 "Fail to send plan node"), each reported to its caller. Data
+ * replication is asynchronous, so a batch the killed node acknowledged just before the
+ * kill may be missing on the survivor until the node is back; every batch acknowledged
+ * after the kill is on the survivor;</li>
+ * <li>while a replica is down, a device the cluster has not placed yet is refused ("no
+ * available DataRegionGroup", status 301 for a tablet insert) once the ConfigNode has
+ * noticed the loss;</li>
+ * <li>the restarted node takes the lead of its regions again before it has caught up: for
+ * some seconds the batches acknowledged while it was down cannot be read through either
+ * node, then all are;</li>
+ * <li>losing the node with the schema region makes the database unavailable (305 for a
+ * query, 301 for an insert: "All replicas for region SchemaRegion are not available")
+ * until it is back. A second schema replica does not help: the schema region then uses
+ * Ratis, which needs both of two replicas, and every statement fails with 301 "Ratis
  * request failed" after some 40 s.</li>
  * </ul>
  */
@@ -70,7 +76,8 @@ class ReplicatedKillIT {
 				ingest.awaitMoreAcknowledged(50, Duration.ofMinutes(2));
 				List<String> regions = regions(cluster, cluster.dataNode(0));
 				int schemaPort = schemaRegionPort(regions);
-				// the schema region has one replica: the node without it is the one whose loss the cluster can bear
+				// the schema region has one replica: the node without it is the one whose
+				// loss the cluster can bear
 				victim = (cluster.dataNode(0).rpcPort() == schemaPort) ? cluster.dataNode(1) : cluster.dataNode(0);
 				survivor = (victim == cluster.dataNode(0)) ? cluster.dataNode(1) : cluster.dataNode(0);
 				long attemptedAtKill = ingest.attempted.get();
@@ -98,11 +105,12 @@ class ReplicatedKillIT {
 			try (TableSession session = openOn(database, survivor)) {
 				missing = ingest.acknowledgedMissing(BatchIngest.storedRows(session));
 				// a batch sent after the kill has only the survivor to go to
-				assertThat(missing).as("batches acknowledged by the survivor alone").allMatch((b) -> b < firstAfterKill);
-				// a device the cluster has not placed yet needs a region group with every replica up
+				assertThat(missing).as("batches acknowledged by the survivor alone")
+					.allMatch((b) -> b < firstAfterKill);
+				// a device the cluster has not placed yet needs a region group with every
+				// replica up
 				long since = System.nanoTime();
-				BatchIngest.await(() -> refusesNewDevice(session), "a new device refused",
-						Duration.ofMinutes(2));
+				BatchIngest.await(() -> refusesNewDevice(session), "a new device refused", Duration.ofMinutes(2));
 				DataNodeKillIT.report("ReplicatedKillIT: acknowledged batches missing on the survivor " + missing
 						+ " (first batch after the kill " + firstAfterKill + "); new devices refused after "
 						+ Duration.ofNanos(System.nanoTime() - since).toMillis() + " ms more");
@@ -111,7 +119,8 @@ class ReplicatedKillIT {
 			victim.start();
 			long rejoined = System.nanoTime();
 			List<String> seen = new ArrayList<>();
-			// the restarted node may lead its regions again before it has caught up: reads through either node miss
+			// the restarted node may lead its regions again before it has caught up:
+			// reads through either node miss
 			// the batches written while it was down, until it has them all
 			BatchIngest.await(() -> {
 				for (IoTDBNode node : List.of(survivor, victim)) {
@@ -126,8 +135,7 @@ class ReplicatedKillIT {
 				return true;
 			}, "all acknowledged batches read through each node", Duration.ofMinutes(2));
 			DataNodeKillIT.report("ReplicatedKillIT: acknowledged batches not readable after the restart " + seen
-					+ ", complete after "
-					+ Duration.ofNanos(System.nanoTime() - rejoined).toMillis() + " ms; regions "
+					+ ", complete after " + Duration.ofNanos(System.nanoTime() - rejoined).toMillis() + " ms; regions "
 					+ regions(cluster, victim));
 		}
 	}
@@ -152,8 +160,9 @@ class ReplicatedKillIT {
 				.isEqualTo(301);
 			holder.start();
 			session.insert(BatchIngest.batch("w0", 1_000_000L));
-			try (SessionDataSet rows = session.executeQueryStatement("SELECT count(*) FROM batches WHERE writer = 'w0' AND "
-					+ "time >= " + 1_000_000L * BatchIngest.ROWS + " AND time < " + 1_000_001L * BatchIngest.ROWS)) {
+			try (SessionDataSet rows = session
+				.executeQueryStatement("SELECT count(*) FROM batches WHERE writer = 'w0' AND " + "time >= "
+						+ 1_000_000L * BatchIngest.ROWS + " AND time < " + 1_000_001L * BatchIngest.ROWS)) {
 				assertThat(rows.next().getLong(0)).isEqualTo(BatchIngest.ROWS);
 			}
 		}
@@ -178,13 +187,12 @@ class ReplicatedKillIT {
 
 	private static List<String> regions(IoTDBCluster cluster, IoTDBNode node) {
 		List<String> regions = new ArrayList<>();
-		try (TableSession session = TableSession.open(
-				cluster.sessionConfig().nodeUrls(node.nodeUrl()).build());
+		try (TableSession session = TableSession.open(cluster.sessionConfig().nodeUrls(node.nodeUrl()).build());
 				SessionDataSet rows = session.executeQueryStatement("SHOW REGIONS")) {
 			while (rows.hasNext()) {
 				Row row = rows.next();
-				regions.add(row.getString("Type") + "#" + row.getObject("RegionId") + "@" + row.getObject("RpcPort") + ":"
-						+ row.getString("Role") + "/" + row.getString("Status"));
+				regions.add(row.getString("Type") + "#" + row.getObject("RegionId") + "@" + row.getObject("RpcPort")
+						+ ":" + row.getString("Role") + "/" + row.getString("Status"));
 			}
 		}
 		return regions;

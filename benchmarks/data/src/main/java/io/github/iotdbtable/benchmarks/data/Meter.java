@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Wall time of a scenario, and the CPU time and bytes allocated by the threads that do its work (not the server's,
- * not the JVM's own threads). Prints the {@code RESULT} line the side-by-side runner reads.
+ * Wall time of a scenario, and the CPU time and bytes allocated by the threads that do
+ * its work (not the server's, not the JVM's own threads). Prints the {@code RESULT} line
+ * the side-by-side runner reads.
  */
 public final class Meter {
 
@@ -32,8 +33,8 @@ public final class Meter {
 	}
 
 	/**
-	 * Runs work on the calling thread and adds the CPU time and allocation it took; any number of threads may call
-	 * this at once.
+	 * Runs work on the calling thread and adds the CPU time and allocation it took; any
+	 * number of threads may call this at once.
 	 * @param work the work
 	 * @throws Exception what the work throws
 	 */

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Narrow rows cut into batches of {@link #BATCH}: time, a device tag out of {@link #DEVICES}, three DOUBLE fields.
+ * Narrow rows cut into batches of {@link #BATCH}: time, a device tag out of
+ * {@link #DEVICES}, three DOUBLE fields.
  *
  * @param times the time column of each batch
  * @param devices the device tag of each batch

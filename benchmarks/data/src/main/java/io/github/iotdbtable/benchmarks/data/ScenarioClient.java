@@ -1,8 +1,8 @@
 package io.github.iotdbtable.benchmarks.data;
 
 /**
- * What a client must do for the ingest and query scenarios; {@link ScenarioRunner} does the rest the same way for
- * every client.
+ * What a client must do for the ingest and query scenarios; {@link ScenarioRunner} does
+ * the rest the same way for every client.
  */
 public interface ScenarioClient extends AutoCloseable {
 
@@ -31,7 +31,9 @@ public interface ScenarioClient extends AutoCloseable {
 	/** Writes batches through a pool, any number of threads at once. */
 	interface PoolWriter extends AutoCloseable {
 
-		/** Borrows a session, writes one batch of narrow rows, and gives the session back. */
+		/**
+		 * Borrows a session, writes one batch of narrow rows, and gives the session back.
+		 */
 		void insertNarrow(String table, NarrowData data, int batch) throws Exception;
 
 	}

@@ -8,11 +8,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs one ingest or query scenario on a client: first the same work unmeasured, to warm the JVM up, then the measured
- * run, which prints one {@code RESULT} line. Before the measured run the server flushes its memory tables and gets a
- * moment to settle, so that no run pays for writing out the rows of the run before it.
+ * Runs one ingest or query scenario on a client: first the same work unmeasured, to warm
+ * the JVM up, then the measured run, which prints one {@code RESULT} line. Before the
+ * measured run the server flushes its memory tables and gets a moment to settle, so that
+ * no run pays for writing out the rows of the run before it.
  *
- * <p>Arguments: scenario ({@code narrow}, {@code wide}, {@code concurrent} or {@code scan}), node url, table, rows.
+ * <p>
+ * Arguments: scenario ({@code narrow}, {@code wide}, {@code concurrent} or {@code scan}),
+ * node url, table, rows.
  */
 public final class ScenarioRunner {
 
@@ -27,8 +30,8 @@ public final class ScenarioRunner {
 	/**
 	 * Runs the scenario the arguments name.
 	 * @param args scenario, node url, table, rows
-	 * @param connect opens a client on a node url, using the database {@code bench} and fetch size
-	 * {@link NarrowData#BATCH}
+	 * @param connect opens a client on a node url, using the database {@code bench} and
+	 * fetch size {@link NarrowData#BATCH}
 	 * @throws Exception what the client throws
 	 */
 	public static void run(String[] args, Connector connect) throws Exception {
@@ -99,7 +102,10 @@ public final class ScenarioRunner {
 		}
 	}
 
-	/** {@link #THREADS} threads take the next batch and write it, each through a session borrowed for it. */
+	/**
+	 * {@link #THREADS} threads take the next batch and write it, each through a session
+	 * borrowed for it.
+	 */
 	private static void concurrent(ScenarioClient.PoolWriter pool, String table, NarrowData data, Meter meter)
 			throws Exception {
 		AtomicInteger next = new AtomicInteger();
@@ -109,7 +115,8 @@ public final class ScenarioRunner {
 			for (int i = 0; i < THREADS; i++) {
 				workers.add(executor.submit(() -> {
 					meter.measure(() -> {
-						for (int batch = next.getAndIncrement(); batch < data.batches(); batch = next.getAndIncrement()) {
+						for (int batch = next.getAndIncrement(); batch < data.batches(); batch = next
+							.getAndIncrement()) {
 							pool.insertNarrow(table, data, batch);
 						}
 					});

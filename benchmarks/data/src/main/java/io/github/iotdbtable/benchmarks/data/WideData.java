@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Wide rows cut into batches of {@link NarrowData#BATCH}: time, a device tag, and one field of each of the ten data
- * types, about one field value in ten null.
+ * Wide rows cut into batches of {@link NarrowData#BATCH}: time, a device tag, and one
+ * field of each of the ten data types, about one field value in ten null.
  *
  * @param batches the batches
  */
@@ -91,7 +91,8 @@ public record WideData(List<Batch> batches) {
 	}
 
 	/**
-	 * One tablet's worth of rows: one array per column, and per field the rows that are null.
+	 * One tablet's worth of rows: one array per column, and per field the rows that are
+	 * null.
 	 *
 	 * @param times the time column
 	 * @param devices the device tag
@@ -105,7 +106,8 @@ public record WideData(List<Batch> batches) {
 	 * @param blobs the BLOB field
 	 * @param dates the DATE field
 	 * @param timestamps the TIMESTAMP field, in milliseconds
-	 * @param nulls per field, in the order of {@link #FIELD_NAMES}, the null rows as set bits
+	 * @param nulls per field, in the order of {@link #FIELD_NAMES}, the null rows as set
+	 * bits
 	 */
 	public record Batch(long[] times, String[] devices, boolean[] booleans, int[] ints, long[] longs, float[] floats,
 			double[] doubles, String[] texts, String[] strings, byte[][] blobs, LocalDate[] dates, long[] timestamps,

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The official client's table session pool, borrowed and given back, alone and with 8 threads sharing 5 sessions:
- * the counterpart of {@code io.github.iotdbtable.benchmarks.PoolBenchmark}. Needs {@code -Diotdb.nodeUrls}.
+ * The official client's table session pool, borrowed and given back, alone and with 8
+ * threads sharing 5 sessions: the counterpart of
+ * {@code io.github.iotdbtable.benchmarks.PoolBenchmark}. Needs {@code -Diotdb.nodeUrls}.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

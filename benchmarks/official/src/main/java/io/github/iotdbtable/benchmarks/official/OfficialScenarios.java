@@ -18,9 +18,10 @@ import org.apache.tsfile.enums.TSDataType;
 import org.apache.tsfile.write.record.Tablet;
 
 /**
- * The official client's side of the scenarios of {@link ScenarioRunner}, the counterpart of
- * {@code io.github.iotdbtable.benchmarks.Scenarios}, with the same data. Tablets are filled with the official tablet's
- * typed {@code addValue} calls and reused from batch to batch; a null is a cell left unset.
+ * The official client's side of the scenarios of {@link ScenarioRunner}, the counterpart
+ * of {@code io.github.iotdbtable.benchmarks.Scenarios}, with the same data. Tablets are
+ * filled with the official tablet's typed {@code addValue} calls and reused from batch to
+ * batch; a null is a cell left unset.
  */
 public final class OfficialScenarios implements ScenarioClient {
 

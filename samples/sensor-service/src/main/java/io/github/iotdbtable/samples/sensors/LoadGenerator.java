@@ -21,8 +21,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code sample.load.readings=N}: writes N readings from {@code sample.load.threads} threads (4 by default) in
- * batches of {@code sample.load.batch} (1,000), printing progress and the rate, then lets the service run on.
+ * With {@code sample.load.readings=N}: writes N readings from {@code sample.load.threads}
+ * threads (4 by default) in batches of {@code sample.load.batch} (1,000), printing
+ * progress and the rate, then lets the service run on.
  */
 @Component
 @Order(2)
@@ -73,7 +74,8 @@ public class LoadGenerator implements ApplicationRunner {
 					int size = (int) Math.min(this.batch, mine - done);
 					List<Reading> batch = new ArrayList<>(size);
 					for (int i = 0; i < size; i++) {
-						// one millisecond per reading of a device, so that none overwrites another
+						// one millisecond per reading of a device, so that none
+						// overwrites another
 						batch.add(new Reading(device, "lab", "generator", Instant.ofEpochMilli(ORIGIN + done + i),
 								20 + ThreadLocalRandom.current().nextGaussian(), 50.0));
 					}

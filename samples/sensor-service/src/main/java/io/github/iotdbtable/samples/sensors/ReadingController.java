@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Readings in and out: a batch write, the latest reading per device, a device's readings in a time range, and
- * aggregates over time buckets.
+ * Readings in and out: a batch write, the latest reading per device, a device's readings
+ * in a time range, and aggregates over time buckets.
  */
 @RestController
 public class ReadingController {
@@ -39,7 +39,10 @@ public class ReadingController {
 		this.readings = readings;
 	}
 
-	/** Stores a batch of readings in one write; a bad reading rejects the batch, naming it and its field. */
+	/**
+	 * Stores a batch of readings in one write; a bad reading rejects the batch, naming it
+	 * and its field.
+	 */
 	@PostMapping("/readings")
 	@ResponseStatus(HttpStatus.CREATED)
 	public Map<String, Integer> store(@RequestBody @Nullable List<@Nullable Reading> batch) {

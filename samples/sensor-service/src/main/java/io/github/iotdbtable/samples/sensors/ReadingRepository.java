@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
- * The readings table: {@code device_id} and {@code site} TAGs, {@code model} ATTRIBUTE, {@code temperature} and
- * {@code humidity} FIELDs. Every value put into SQL here is checked by the controller or is a number.
+ * The readings table: {@code device_id} and {@code site} TAGs, {@code model} ATTRIBUTE,
+ * {@code temperature} and {@code humidity} FIELDs. Every value put into SQL here is
+ * checked by the controller or is a number.
  */
 @Repository
 public class ReadingRepository {
@@ -59,7 +60,8 @@ public class ReadingRepository {
 
 	/** The last reading of each device. */
 	public List<Reading> latestPerDevice() {
-		// last_by gives the values at the latest time, null included, rather than each field's latest non-null value
+		// last_by gives the values at the latest time, null included, rather than each
+		// field's latest non-null value
 		return this.template.query("SELECT device_id, site, model, max(time) AS time, "
 				+ "last_by(temperature, time) AS temperature, last_by(humidity, time) AS humidity FROM readings "
 				+ "GROUP BY device_id, site, model ORDER BY device_id, site",
@@ -70,15 +72,19 @@ public class ReadingRepository {
 
 	/** Readings of one device in a time range, oldest first, one page of them. */
 	public List<Reading> range(String deviceId, Instant from, Instant to, int page, int size) {
-		return this.template.query("SELECT time, device_id, site, model, temperature, humidity FROM readings "
-				+ "WHERE device_id = '" + deviceId + "' AND time >= " + from.toEpochMilli() + " AND time < "
-				+ to.toEpochMilli() + " ORDER BY time OFFSET " + ((long) page * size) + " LIMIT " + size,
+		return this.template.query(
+				"SELECT time, device_id, site, model, temperature, humidity FROM readings " + "WHERE device_id = '"
+						+ deviceId + "' AND time >= " + from.toEpochMilli() + " AND time < " + to.toEpochMilli()
+						+ " ORDER BY time OFFSET " + ((long) page * size) + " LIMIT " + size,
 				(row, n) -> new Reading(row.getString("device_id"), row.getString("site"), row.getString("model"),
 						row.getTimestamp("time"), number(row.isNull("temperature"), row.getDouble("temperature")),
 						number(row.isNull("humidity"), row.getDouble("humidity"))));
 	}
 
-	/** Count, mean, minimum and maximum temperature and mean humidity of one device per time bucket. */
+	/**
+	 * Count, mean, minimum and maximum temperature and mean humidity of one device per
+	 * time bucket.
+	 */
 	public List<Bucket> aggregate(String deviceId, Instant from, Instant to, String bucket) {
 		return this.template.query("SELECT date_bin(" + bucket + ", time) AS bucket, count(*) AS readings, "
 				+ "avg(temperature) AS avg_temperature, min(temperature) AS min_temperature, "

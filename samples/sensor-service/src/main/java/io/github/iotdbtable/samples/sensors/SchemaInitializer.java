@@ -34,7 +34,8 @@ class SchemaInitializer implements ApplicationRunner {
 			throw new IllegalStateException("set iotdb.table.database: the service keeps its table there");
 		}
 		this.readings.createSchema(database);
-		logger.info("Table {}.readings is ready on {}", database, this.pool.getConfig().getSessionConfig().getNodeUrls());
+		logger.info("Table {}.readings is ready on {}", database,
+				this.pool.getConfig().getSessionConfig().getNodeUrls());
 	}
 
 }

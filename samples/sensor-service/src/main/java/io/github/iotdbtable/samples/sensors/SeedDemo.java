@@ -21,9 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code sample.demo=true}: the IoTDB table-session pool example, step by step through the application's pool.
- * Creates database {@code db1} with two tables, writes a row tablet and a columnar tablet into each from two threads,
- * queries both tables and drops the database.
+ * With {@code sample.demo=true}: the IoTDB table-session pool example, step by step
+ * through the application's pool. Creates database {@code db1} with two tables, writes a
+ * row tablet and a columnar tablet into each from two threads, queries both tables and
+ * drops the database.
  */
 @Component
 @Order(1)

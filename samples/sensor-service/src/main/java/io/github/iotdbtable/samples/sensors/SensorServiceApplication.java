@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A web service that stores sensor readings in IoTDB's table model and answers questions about them.
+ * A web service that stores sensor readings in IoTDB's table model and answers questions
+ * about them.
  */
 @SpringBootApplication
 public class SensorServiceApplication {

@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample service on a real IoTDB: every endpoint, a bad payload, the demo, the load generator, health and metrics.
- * No server is configured, so the embedded module starts one for the application, as in development.
+ * The sample service on a real IoTDB: every endpoint, a bad payload, the demo, the load
+ * generator, health and metrics. No server is configured, so the embedded module starts
+ * one for the application, as in development.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "iotdb.table.database=sensors_it")
@@ -74,7 +75,8 @@ class SensorServiceIT {
 		assertThat(secondPage.size()).isEqualTo(1);
 		assertThat(secondPage.get(0).get("temperature").asDouble()).isEqualTo(63.0);
 
-		JsonNode buckets = get("/devices/boiler-1/aggregates?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&bucket=1h");
+		JsonNode buckets = get(
+				"/devices/boiler-1/aggregates?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&bucket=1h");
 		assertThat(buckets.size()).isEqualTo(2);
 		assertThat(buckets.get(0).get("start").asString()).isEqualTo("2024-05-01T10:00:00Z");
 		assertThat(buckets.get(0).get("readings").asLong()).isEqualTo(2);
