@@ -237,11 +237,6 @@ public final class RpcClient implements AutoCloseable {
 		return execute("executeUpdateStatementV2", request);
 	}
 
-	/** Executes any statement ({@code executeStatementV2}). */
-	public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) throws TException {
-		return execute("executeStatementV2", request);
-	}
-
 	private ExecuteStatementResponse execute(String method, ExecuteStatementRequest request) throws TException {
 		sendRequest(method, (p) -> {
 			writeI64(p, 1, request.sessionId());
@@ -308,15 +303,6 @@ public final class RpcClient implements AutoCloseable {
 		return receive("closeOperation", RpcClient::readStatus);
 	}
 
-	public Status cancelOperation(long sessionId, long queryId) throws TException {
-		sendRequest("cancelOperation", (p) -> {
-			writeI64(p, 1, sessionId);
-			writeI64(p, 2, queryId);
-			endStruct(p);
-		});
-		return receive("cancelOperation", RpcClient::readStatus);
-	}
-
 	public Status insertTablet(InsertTabletRequest request) throws TException {
 		sendRequest("insertTablet", (p) -> {
 			writeI64(p, 1, request.sessionId());
@@ -350,50 +336,6 @@ public final class RpcClient implements AutoCloseable {
 			endStruct(p);
 		});
 		return receive("insertTablet", RpcClient::readStatus);
-	}
-
-	public Status setTimeZone(long sessionId, String zoneId) throws TException {
-		sendRequest("setTimeZone", (p) -> {
-			writeI64(p, 1, sessionId);
-			writeString(p, 2, zoneId);
-			endStruct(p);
-		});
-		return receive("setTimeZone", RpcClient::readStatus);
-	}
-
-	public ServerProperties getProperties() throws TException {
-		send("getProperties", RpcClient::writeEmptyArgs);
-		return receive("getProperties", (p) -> {
-			String version = null;
-			String precision = null;
-			int maxFrameSize = 0;
-			boolean readOnly = false;
-			String buildInfo = null;
-			p.readStructBegin();
-			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
-				if (f.id == 1 && f.type == TType.STRING) {
-					version = p.readString();
-				}
-				else if (f.id == 3 && f.type == TType.STRING) {
-					precision = p.readString();
-				}
-				else if (f.id == 5 && f.type == TType.I32) {
-					maxFrameSize = p.readI32();
-				}
-				else if (f.id == 6 && f.type == TType.BOOL) {
-					readOnly = p.readBool();
-				}
-				else if (f.id == 7 && f.type == TType.STRING) {
-					buildInfo = p.readString();
-				}
-				else {
-					TProtocolUtil.skip(p, f.type);
-				}
-				p.readFieldEnd();
-			}
-			p.readStructEnd();
-			return new ServerProperties(version, precision, maxFrameSize, readOnly, buildInfo);
-		});
 	}
 
 	/** A cheap round trip that proves the connection and the server answer. */
