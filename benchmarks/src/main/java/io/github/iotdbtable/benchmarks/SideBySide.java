@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class SideBySide {
 			cluster = IoTDBCluster.builder().build().start();
 			nodeUrls = String.join(",", cluster.nodeUrls());
 		}
-		String nodeUrl = nodeUrls.split(",")[0];
+		String nodeUrl = nodeUrls.split(",", -1)[0];
 		// the DataNode's process, whose CPU time the scenarios report when this runner
 		// started it
 		long serverPid = (cluster != null) ? cluster.dataNode(0).pid() : -1;
@@ -148,9 +149,10 @@ public final class SideBySide {
 					new String[] { name + "ServerCpuPerPoint", "… server CPU per point (ns), for reference", "lower" });
 		}
 		StringBuilder csv = new StringBuilder("figure,pair,ours,official,ratio\n");
-		StringBuilder table = new StringBuilder(
-				"| figure | ours (median) | official (median) | ratio ours/official (median of pairs) | better is |\n"
-						+ "|---|---:|---:|---:|---|\n");
+		StringBuilder table = new StringBuilder("""
+				| figure | ours (median) | official (median) | ratio ours/official (median of pairs) | better is |
+				|---|---:|---:|---:|---|
+				""");
 		for (String[] figure : figures) {
 			if (!ours.get(0).containsKey(figure[0])) {
 				continue;
@@ -169,7 +171,7 @@ public final class SideBySide {
 					median(ourValues), median(officialValues), median(ratios), figure[2]));
 		}
 		Runtime runtime = Runtime.getRuntime();
-		String report = "# Benchmark results\n\n" + "Measured " + LocalDate.now() + " on "
+		String report = "# Benchmark results\n\n" + "Measured " + LocalDate.now(ZoneOffset.UTC) + " on "
 				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
 				+ runtime.availableProcessors() + " cores, Java " + System.getProperty("java.version")
 				+ ", against a real IoTDB " + IoTDBCluster.DEFAULT_VERSION
@@ -224,8 +226,8 @@ public final class SideBySide {
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no RESULT line in " + log));
 			Map<String, Double> values = new LinkedHashMap<>();
-			for (String pairText : result.substring(7).split(" ")) {
-				String[] keyValue = pairText.split("=");
+			for (String pairText : result.substring(7).split(" ", -1)) {
+				String[] keyValue = pairText.split("=", 2);
 				values.put(keyValue[0], Double.valueOf(keyValue[1]));
 			}
 			double wallSeconds = values.get("wallNanos") / 1e9;

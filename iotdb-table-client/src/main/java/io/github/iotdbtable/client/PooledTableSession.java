@@ -60,7 +60,7 @@ final class PooledTableSession implements TableSession {
 	public void executeNonQueryStatement(String sql) {
 		retrying((session) -> {
 			session.executeNonQueryStatement(sql);
-			return null;
+			return Boolean.TRUE; // an operation yields a value; this one has none to give
 		});
 	}
 

@@ -247,6 +247,13 @@ public final class TableSessionConfig {
 		return value;
 	}
 
+	private static <T> T requireNodeUrls(@Nullable T nodeUrls) {
+		if (nodeUrls == null) {
+			throw new IllegalArgumentException("nodeUrls must not be null; expected host:port values");
+		}
+		return nodeUrls;
+	}
+
 	private static Duration requireMillis(@Nullable Duration value, String name) {
 		if (value == null) {
 			throw new IllegalArgumentException(name + " must not be null (use Duration.ZERO for no limit)");
@@ -295,13 +302,11 @@ public final class TableSessionConfig {
 
 		public Builder nodeUrls(String... nodeUrls) {
 			// a null url is reported by build(), naming it, like any other bad url
-			return nodeUrls((nodeUrls != null) ? Arrays.asList(nodeUrls) : null);
+			return nodeUrls(Arrays.asList(requireNodeUrls(nodeUrls)));
 		}
 
 		public Builder nodeUrls(List<String> nodeUrls) {
-			if (nodeUrls == null) {
-				throw new IllegalArgumentException("nodeUrls must not be null; expected host:port values");
-			}
+			requireNodeUrls(nodeUrls);
 			this.nodeUrls = new ArrayList<>(nodeUrls);
 			return this;
 		}

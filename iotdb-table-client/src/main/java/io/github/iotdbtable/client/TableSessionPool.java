@@ -182,7 +182,10 @@ public final class TableSessionPool implements AutoCloseable {
 		});
 		this.housekeeper.setRemoveOnCancelPolicy(true);
 		this.housekeeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
+		// housekeep() catches everything, so the future never holds an error to read;
+		// close() stops the task
+		ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS,
+				TimeUnit.NANOSECONDS);
 		logger.debug("Started pool {} ({})", this.name, config);
 	}
 
@@ -588,7 +591,7 @@ public final class TableSessionPool implements AutoCloseable {
 			session.closeOpenDataSets();
 			String wanted = this.sessionConfig.getDatabase();
 			String current = session.getDatabase();
-			if (wanted != current && !sameDatabase(wanted, current)) {
+			if (!sameDatabase(wanted, current)) {
 				if (wanted == null) {
 					// a session cannot leave a database again: a new one takes its place
 					return false;
@@ -651,6 +654,8 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
+	// only the housekeeper thread writes ticks; other threads just read it
+	@SuppressWarnings("NonAtomicVolatileUpdate")
 	private void housekeep() {
 		try {
 			long tick = ++this.ticks;

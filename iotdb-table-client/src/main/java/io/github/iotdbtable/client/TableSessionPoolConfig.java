@@ -28,7 +28,7 @@ public final class TableSessionPoolConfig {
 
 	public static final int DEFAULT_MAX_POOL_SIZE = 5;
 
-	public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(10_000);
+	public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(10);
 
 	public static final int DEFAULT_MAX_RETRY = 3;
 

@@ -105,8 +105,8 @@ final class TabletEncoder {
 		}
 
 		/**
-		 * @return the row indexes in ascending time order, or {@code null} when the rows
-		 * are in order already
+		 * Returns the row indexes in ascending time order, or {@code null} when the rows
+		 * are in order already.
 		 */
 		static int @Nullable [] sortedOrder(long[] times, int rows) {
 			for (int i = 1; i < rows; i++) {

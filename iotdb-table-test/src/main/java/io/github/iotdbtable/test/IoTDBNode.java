@@ -88,11 +88,7 @@ public final class IoTDBNode {
 	 * @throws IllegalStateException for the ConfigNode
 	 */
 	public int rpcPort() {
-		Integer port = this.ports.get("dn_rpc_port");
-		if (port == null) {
-			throw new IllegalStateException(this.name + " has no client port");
-		}
-		return port;
+		return port("dn_rpc_port", "client port");
 	}
 
 	/** The client url of a DataNode, {@code 127.0.0.1:port}. */
@@ -101,7 +97,15 @@ public final class IoTDBNode {
 	}
 
 	int internalPort() {
-		return this.ports.get((this.kind == Kind.CONFIG_NODE) ? "cn_internal_port" : "dn_internal_port");
+		return port((this.kind == Kind.CONFIG_NODE) ? "cn_internal_port" : "dn_internal_port", "internal port");
+	}
+
+	private int port(String key, String what) {
+		Integer port = this.ports.get(key);
+		if (port == null) {
+			throw new IllegalStateException(this.name + " has no " + what);
+		}
+		return port;
 	}
 
 	Map<String, Integer> ports() {

@@ -80,7 +80,7 @@ final class ServerClasspath {
 				return null;
 			}
 			List<Path> jars = new ArrayList<>();
-			for (String entry : text.split(File.pathSeparator)) {
+			for (String entry : text.split(File.pathSeparator, -1)) {
 				Path jar = Path.of(entry);
 				if (!Files.isRegularFile(jar)) {
 					return null;

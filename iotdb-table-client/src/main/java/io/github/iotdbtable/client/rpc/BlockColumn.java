@@ -2,6 +2,7 @@ package io.github.iotdbtable.client.rpc;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -270,7 +271,8 @@ public final class BlockColumn {
 	}
 
 	private BlockColumn inner() {
-		return this.inner;
+		// asked only for the run-length and dictionary encodings, which always have one
+		return Objects.requireNonNull(this.inner);
 	}
 
 	private int dictionaryIndex(int row) {

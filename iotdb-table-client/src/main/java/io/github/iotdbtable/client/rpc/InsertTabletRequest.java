@@ -16,6 +16,8 @@ import java.util.List;
  * @param timestamps the encoded timestamps, one big-endian int64 per row
  * @param rowCount the number of rows
  */
+// built for one send and never compared, so the arrays' identity equality does no harm
+@SuppressWarnings("ArrayRecordComponent")
 public record InsertTabletRequest(long sessionId, String tableName, List<String> columnNames, byte[] dataTypes,
 		byte[] columnCategories, ByteBuffer values, ByteBuffer timestamps, int rowCount) {
 }

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
@@ -75,8 +77,8 @@ public final class RpcClient implements AutoCloseable {
 	 * @throws TTransportException when the connection cannot be made
 	 */
 	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
-		TSocket socket = (options.sslSocketFactory() != null) ? tlsSocket(endpoint, options)
-				: plainSocket(endpoint, options);
+		SSLSocketFactory tls = options.sslSocketFactory();
+		TSocket socket = (tls != null) ? tlsSocket(endpoint, options, tls) : plainSocket(endpoint, options);
 		TTransport transport = new FrameTransport(socket, options.maxFrameSize());
 		try {
 			if (!socket.isOpen()) {
@@ -109,15 +111,16 @@ public final class RpcClient implements AutoCloseable {
 	 * Connects, then speaks TLS over the connection; the server's certificate must be
 	 * trusted by the factory.
 	 */
-	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options) throws TTransportException {
+	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options, SSLSocketFactory factory)
+			throws TTransportException {
 		java.net.Socket plain = new java.net.Socket();
 		try {
 			plain.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
 					options.connectTimeoutMillis());
 			plain.setSoTimeout((options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
 					: options.socketTimeoutMillis());
-			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) options.sslSocketFactory()
-				.createSocket(plain, endpoint.host(), endpoint.port(), true);
+			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, endpoint.host(),
+					endpoint.port(), true);
 			tls.startHandshake();
 			tls.setSoTimeout(options.socketTimeoutMillis());
 			return new TSocket(tls);
@@ -409,13 +412,13 @@ public final class RpcClient implements AutoCloseable {
 		p.readStructBegin();
 		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 			switch (f.id) {
-				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p) : skip(p, f, null);
+				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p) : skipNullable(p, f, status);
 				case 2 -> queryId = (f.type == TType.I64) ? p.readI64() : skip(p, f, queryId);
 				case 3 -> columns = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, columns);
 				case 6 -> dataTypes = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, dataTypes);
 				case 13 -> blocks = (f.type == TType.LIST) ? readBinaryList(p) : skip(p, f, blocks);
 				case 14 -> moreData = (f.type == TType.BOOL) ? p.readBool() : skip(p, f, moreData);
-				case 15 -> database = (f.type == TType.STRING) ? p.readString() : skip(p, f, null);
+				case 15 -> database = (f.type == TType.STRING) ? p.readString() : skipNullable(p, f, database);
 				case 17 -> columnIndex = (f.type == TType.LIST) ? readI32List(p) : skip(p, f, columnIndex);
 				default -> TProtocolUtil.skip(p, f.type);
 			}
@@ -526,9 +529,15 @@ public final class RpcClient implements AutoCloseable {
 		return values;
 	}
 
-	private static <T> @Nullable T skip(TProtocol p, TField field, @Nullable T fallback) throws TException {
+	/** Skips a field of an unexpected type, keeping the value read so far. */
+	private static <T> T skip(TProtocol p, TField field, T kept) throws TException {
 		TProtocolUtil.skip(p, field.type);
-		return fallback;
+		return kept;
+	}
+
+	private static <T> @Nullable T skipNullable(TProtocol p, TField field, @Nullable T kept) throws TException {
+		TProtocolUtil.skip(p, field.type);
+		return kept;
 	}
 
 	private static <T> T required(@Nullable T value, String what) throws TApplicationException {

@@ -16,9 +16,12 @@ public class BadSqlGrammarException extends InvalidDataAccessResourceUsageExcept
 
 	private final @Nullable String sql;
 
+	private final int statusCode;
+
 	public BadSqlGrammarException(String message, @Nullable String sql, StatementExecutionException cause) {
 		super(message, cause);
 		this.sql = sql;
+		this.statusCode = cause.getStatusCode();
 	}
 
 	/** The statement the server refused, when known. */
@@ -28,7 +31,7 @@ public class BadSqlGrammarException extends InvalidDataAccessResourceUsageExcept
 
 	/** The IoTDB status code. */
 	public int getStatusCode() {
-		return ((StatementExecutionException) getCause()).getStatusCode();
+		return this.statusCode;
 	}
 
 }

@@ -11,6 +11,7 @@ import io.github.iotdbtable.client.Row;
 public interface RowCallbackHandler {
 
 	/**
+	 * Handles one row.
 	 * @param row the current row, valid only during the call
 	 */
 	void processRow(Row row);

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 public interface RowMapper<T extends @Nullable Object> {
 
 	/**
+	 * Maps one row to an object.
 	 * @param row the current row, valid only during the call
 	 * @param rowNumber the row's number, from 0
 	 * @return the object for the row

@@ -33,9 +33,13 @@ public interface TableOperations {
 	<T extends @Nullable Object> List<T> query(String sql, RowMapper<T> rowMapper);
 
 	/** Hands every row of a query to a handler, keeping none. */
+	// the JdbcTemplate pair: a lambda that returns a value is an extractor, one that
+	// returns nothing a handler; only an expression lambda needs a cast to choose
+	@SuppressWarnings("overloads")
 	void query(String sql, RowCallbackHandler handler);
 
 	/** Reads a whole query result into one object. */
+	@SuppressWarnings("overloads") // see query(String, RowCallbackHandler)
 	<T extends @Nullable Object> T query(String sql, DataSetExtractor<T> extractor);
 
 	/**

@@ -60,10 +60,7 @@ public class TableTemplate implements TableOperations {
 
 	@Override
 	public void execute(String sql) {
-		execute("execute", sql, (session) -> {
-			session.executeNonQueryStatement(sql);
-			return null;
-		});
+		run("execute", sql, (session) -> session.executeNonQueryStatement(sql));
 	}
 
 	@Override
@@ -80,11 +77,12 @@ public class TableTemplate implements TableOperations {
 
 	@Override
 	public void query(String sql, RowCallbackHandler handler) {
-		query(sql, (DataSetExtractor<@Nullable Void>) (dataSet) -> {
-			while (dataSet.hasNext()) {
-				handler.processRow(dataSet.next());
+		run("query", sql, (session) -> {
+			try (SessionDataSet dataSet = session.executeQueryStatement(sql)) {
+				while (dataSet.hasNext()) {
+					handler.processRow(dataSet.next());
+				}
 			}
-			return null;
 		});
 	}
 
@@ -152,6 +150,10 @@ public class TableTemplate implements TableOperations {
 	}
 
 	@Override
+	// the mapper returns null for a null cell: its T is nullable, which NullAway sees
+	// only
+	// in JSpecify mode (JDK 22+)
+	@SuppressWarnings("NullAway")
 	public <T> @Nullable T queryForObject(String sql, Class<T> requiredType) {
 		return queryForObject(sql, (row, rowNumber) -> {
 			if (row.getColumnCount() != 1) {
@@ -195,25 +197,19 @@ public class TableTemplate implements TableOperations {
 
 	@Override
 	public void insert(Tablet tablet) {
-		execute("insert", null, (session) -> {
-			session.insert(tablet);
-			return null;
-		});
+		run("insert", null, (session) -> session.insert(tablet));
 	}
 
 	@Override
 	public void insert(ColumnarTablet tablet) {
-		execute("insert", null, (session) -> {
-			session.insert(tablet);
-			return null;
-		});
+		run("insert", null, (session) -> session.insert(tablet));
 	}
 
 	@Override
 	public <T> int insert(Iterable<? extends T> items, TabletMapper<T> mapper) {
 		List<T> batch = new ArrayList<>(Math.min(mapper.getBatchSize(), 1024));
 		int[] inserted = { 0 };
-		execute("insert into " + mapper.getTable(), null, (session) -> {
+		run("insert into " + mapper.getTable(), null, (session) -> {
 			for (T item : items) {
 				batch.add(item);
 				if (batch.size() == mapper.getBatchSize()) {
@@ -226,25 +222,31 @@ public class TableTemplate implements TableOperations {
 				session.insert(mapper.toTablet(batch));
 				inserted[0] += batch.size();
 			}
-			return null;
 		});
 		return inserted[0];
 	}
 
+	// the callback's T is nullable here, which NullAway sees only in JSpecify mode (JDK
+	// 22+)
+	@SuppressWarnings("NullAway")
+	private void run(String task, @Nullable String sql, Consumer<TableSession> work) {
+		execute(task, sql, (session) -> {
+			work.accept(session);
+			return null;
+		});
+	}
+
 	private <T extends @Nullable Object> T execute(String task, @Nullable String sql, SessionCallback<T> action) {
 		TableSession session = borrow();
-		T result;
 		try {
-			result = action.doInSession(session);
+			return action.doInSession(session);
 		}
 		catch (RuntimeException ex) {
-			// give the session back before translating, as the translation may itself
-			// need resources
-			session.close();
 			throw this.translator.translate(task, sql, ex);
 		}
-		session.close();
-		return result;
+		finally {
+			session.close();
+		}
 	}
 
 	private TableSession borrow() {

@@ -165,6 +165,7 @@ public final class TabletMapper<T> {
 		}
 
 		/**
+		 * Builds the mapper.
 		 * @throws IllegalArgumentException when the columns do not make a valid tablet
 		 */
 		public TabletMapper<T> build() {

@@ -4,6 +4,8 @@ package io.github.iotdbtable.benchmarks.data;
  * What a client must do for the ingest and query scenarios; {@link ScenarioRunner} does
  * the rest the same way for every client.
  */
+// close() passes on whatever the client library's close throws, interrupts included
+@SuppressWarnings("try")
 public interface ScenarioClient extends AutoCloseable {
 
 	/** Runs a statement through the client's session. */

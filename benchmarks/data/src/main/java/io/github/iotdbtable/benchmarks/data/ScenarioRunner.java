@@ -34,6 +34,7 @@ public final class ScenarioRunner {
 	 * fetch size {@link NarrowData#BATCH}
 	 * @throws Exception what the client throws
 	 */
+	@SuppressWarnings("try") // see ScenarioClient
 	public static void run(String[] args, Connector connect) throws Exception {
 		String scenario = args[0];
 		String table = args[2];
@@ -51,8 +52,8 @@ public final class ScenarioRunner {
 					meter.report(rows, NarrowData.FIELDS);
 				}
 				case "wide" -> {
-					client.execute(WideData.createTable().formatted(table + "_warmup"));
-					client.execute(WideData.createTable().formatted(table));
+					client.execute(WideData.createTable(table + "_warmup"));
+					client.execute(WideData.createTable(table));
 					wide(client, table + "_warmup", WideData.generate(rows / 2));
 					WideData data = WideData.generate(rows);
 					settle(client);

@@ -79,11 +79,13 @@ public record WideData(List<Batch> batches) {
 	}
 
 	/**
-	 * The table, with a {@code %s} for its name.
+	 * The statement that creates the table.
+	 * @param table the table's name
 	 * @return the statement
 	 */
-	public static String createTable() {
-		StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS %s (device STRING TAG");
+	public static String createTable(String table) {
+		StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(table)
+			.append(" (device STRING TAG");
 		for (int i = 0; i < FIELDS; i++) {
 			sql.append(", ").append(FIELD_NAMES.get(i)).append(' ').append(FIELD_TYPES.get(i)).append(" FIELD");
 		}
@@ -109,6 +111,8 @@ public record WideData(List<Batch> batches) {
 	 * @param nulls per field, in the order of {@link #FIELD_NAMES}, the null rows as set
 	 * bits
 	 */
+	// arrays handed to the clients as they are, never compared
+	@SuppressWarnings("ArrayRecordComponent")
 	public record Batch(long[] times, String[] devices, boolean[] booleans, int[] ints, long[] longs, float[] floats,
 			double[] doubles, String[] texts, String[] strings, byte[][] blobs, LocalDate[] dates, long[] timestamps,
 			BitSet[] nulls) {

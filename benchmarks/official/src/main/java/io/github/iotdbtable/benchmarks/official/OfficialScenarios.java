@@ -11,6 +11,7 @@ import io.github.iotdbtable.benchmarks.data.WideData;
 import org.apache.iotdb.isession.ITableSession;
 import org.apache.iotdb.isession.SessionDataSet;
 import org.apache.iotdb.isession.pool.ITableSessionPool;
+import org.apache.iotdb.rpc.IoTDBConnectionException;
 import org.apache.iotdb.session.TableSessionBuilder;
 import org.apache.iotdb.session.pool.TableSessionPoolBuilder;
 import org.apache.tsfile.enums.ColumnCategory;
@@ -34,9 +35,9 @@ public final class OfficialScenarios implements ScenarioClient {
 			ColumnCategory.FIELD, ColumnCategory.FIELD);
 
 	/** Each writing thread fills a tablet of its own. */
-	private final ThreadLocal<Tablet> narrowTablets = new ThreadLocal<>();
+	private static final ThreadLocal<Tablet> NARROW_TABLETS = new ThreadLocal<>();
 
-	private final ThreadLocal<Tablet> wideTablets = new ThreadLocal<>();
+	private static final ThreadLocal<Tablet> WIDE_TABLETS = new ThreadLocal<>();
 
 	private final String nodeUrl;
 
@@ -66,10 +67,10 @@ public final class OfficialScenarios implements ScenarioClient {
 	}
 
 	private Tablet narrowTablet(String table, NarrowData data, int batch) {
-		Tablet tablet = this.narrowTablets.get();
+		Tablet tablet = NARROW_TABLETS.get();
 		if (tablet == null || !tablet.getTableName().equals(table)) {
 			tablet = new Tablet(table, NARROW_COLUMNS, NARROW_TYPES, NARROW_CATEGORIES, NarrowData.BATCH);
-			this.narrowTablets.set(tablet);
+			NARROW_TABLETS.set(tablet);
 		}
 		long[] times = data.times().get(batch);
 		String[] devices = data.devices().get(batch);
@@ -89,10 +90,10 @@ public final class OfficialScenarios implements ScenarioClient {
 
 	@Override
 	public void insertWide(String table, WideData.Batch batch) throws Exception {
-		Tablet tablet = this.wideTablets.get();
+		Tablet tablet = WIDE_TABLETS.get();
 		if (tablet == null || !tablet.getTableName().equals(table)) {
 			tablet = wideTablet(table);
-			this.wideTablets.set(tablet);
+			WIDE_TABLETS.set(tablet);
 		}
 		tablet.reset();
 		BitSet[] nulls = batch.nulls();
@@ -190,7 +191,7 @@ public final class OfficialScenarios implements ScenarioClient {
 	}
 
 	@Override
-	public void close() throws Exception {
+	public void close() throws IoTDBConnectionException {
 		this.session.close();
 	}
 

@@ -2,6 +2,7 @@ package io.github.iotdbtable.samples.sensors;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.iotdbtable.client.ColumnarTablet;
 import io.github.iotdbtable.client.DataType;
@@ -42,7 +43,7 @@ public class ReadingRepository {
 		Double[] humidities = new Double[rows];
 		for (int i = 0; i < rows; i++) {
 			Reading reading = readings.get(i);
-			times[i] = reading.time().toEpochMilli();
+			times[i] = Objects.requireNonNull(reading.time(), "time").toEpochMilli();
 			devices[i] = reading.deviceId();
 			sites[i] = reading.site();
 			models[i] = reading.model();

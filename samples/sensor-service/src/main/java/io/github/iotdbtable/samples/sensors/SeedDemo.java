@@ -108,7 +108,7 @@ public class SeedDemo implements ApplicationRunner {
 			String[] attrs = new String[15];
 			double[] m1 = new double[15];
 			for (int i = 0; i < 15; i++) {
-				npTimestamps[i] = 15 + i;
+				npTimestamps[i] = 15L + i;
 				ids[i] = "id:" + (15 + i);
 				attrs[i] = "attr:" + (15 + i);
 				m1[i] = 15.0 + i;
