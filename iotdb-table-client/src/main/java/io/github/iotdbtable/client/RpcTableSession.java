@@ -27,6 +27,8 @@ final class RpcTableSession implements TableSession {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcTableSession.class);
 
+	static final String TABLE_DIALECT = "table";
+
 	/**
 	 * Extra read time allowed beyond a statement's own timeout, so that the server's
 	 * timeout answer arrives.
@@ -64,11 +66,20 @@ final class RpcTableSession implements TableSession {
 	}
 
 	static RpcTableSession open(TableSessionConfig config) {
+		return open(config, TABLE_DIALECT);
+	}
+
+	/**
+	 * Opens a session on the first node that answers.
+	 * @param dialect {@code table}, or {@code tree} for the statements only that dialect
+	 * knows
+	 */
+	static RpcTableSession open(TableSessionConfig config, String dialect) {
 		List<Endpoint> endpoints = config.endpoints();
 		List<Exception> failures = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
 			try {
-				return open(config, endpoint, config.getDatabase());
+				return open(config, endpoint, config.getDatabase(), dialect);
 			}
 			catch (IoTDBConnectionException ex) {
 				failures.add(ex);
@@ -88,6 +99,11 @@ final class RpcTableSession implements TableSession {
 	 * @throws IoTDBConnectionException naming the node when it cannot be reached
 	 */
 	static RpcTableSession open(TableSessionConfig config, Endpoint endpoint, @Nullable String database) {
+		return open(config, endpoint, database, TABLE_DIALECT);
+	}
+
+	private static RpcTableSession open(TableSessionConfig config, Endpoint endpoint, @Nullable String database,
+			String dialect) {
 		RpcOptions options = new RpcOptions((int) config.getConnectTimeout().toMillis(),
 				(int) config.getReadTimeout().toMillis(), config.isEnableCompression(),
 				RpcOptions.DEFAULT_MAX_FRAME_SIZE,
@@ -100,7 +116,7 @@ final class RpcTableSession implements TableSession {
 			throw new IoTDBConnectionException(endpoint + ": " + describe(ex), ex);
 		}
 		try {
-			return open(config, client, database);
+			return open(config, client, database, dialect);
 		}
 		catch (RuntimeException ex) {
 			client.close();
@@ -108,10 +124,11 @@ final class RpcTableSession implements TableSession {
 		}
 	}
 
-	private static RpcTableSession open(TableSessionConfig config, RpcClient client, @Nullable String database) {
+	private static RpcTableSession open(TableSessionConfig config, RpcClient client, @Nullable String database,
+			String dialect) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("version", "V_1_0");
-		settings.put("sql_dialect", "table");
+		settings.put("sql_dialect", dialect);
 		if (database != null) {
 			settings.put("db", database);
 		}

@@ -23,16 +23,11 @@ import java.util.stream.Stream;
 import io.github.iotdbtable.client.IoTDBException;
 import io.github.iotdbtable.client.Row;
 import io.github.iotdbtable.client.SessionDataSet;
+import io.github.iotdbtable.client.StatementExecutionException;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
-import io.github.iotdbtable.client.rpc.Endpoint;
-import io.github.iotdbtable.client.rpc.ExecuteStatementRequest;
-import io.github.iotdbtable.client.rpc.OpenSessionResponse;
-import io.github.iotdbtable.client.rpc.RpcClient;
-import io.github.iotdbtable.client.rpc.RpcOptions;
-import io.github.iotdbtable.client.rpc.Status;
-import org.apache.thrift.TException;
+import io.github.iotdbtable.client.UserAdministration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -373,32 +368,14 @@ public final class IoTDBCluster implements AutoCloseable {
 	 * so this one session speaks the tree dialect, over the client's wire layer.
 	 */
 	private void changeRootPassword(String newPassword) {
-		TableSessionConfig config = sessionConfig().build();
-		IoTDBNode entry = this.dataNodes.get(0);
-		RpcOptions options = new RpcOptions(10_000, 30_000, config.isEnableCompression(),
-				RpcOptions.DEFAULT_MAX_FRAME_SIZE,
-				(config.getSslContext() != null) ? config.getSslContext().getSocketFactory() : null);
-		String statement = "ALTER USER " + config.getUsername() + " SET PASSWORD '" + newPassword + "'";
-		try (RpcClient client = RpcClient.connect(new Endpoint("127.0.0.1", entry.rpcPort()), options)) {
-			OpenSessionResponse session = client.openSession(config.getUsername(), config.getPassword(), "UTC",
-					Map.of("version", "V_1_0", "sql_dialect", "tree"));
-			requireSuccess(session.status(), "logging in to change the root password");
-			long statementId = client.requestStatementId(session.sessionId());
-			requireSuccess(client
-				.executeUpdateStatement(new ExecuteStatementRequest(session.sessionId(), statement, statementId, 1, 0))
-				.status(), "changing the root password");
-			client.closeSession(session.sessionId());
+		TableSessionConfig config = sessionConfig().nodeUrls(this.dataNodes.get(0).nodeUrl())
+			.readTimeout(Duration.ofSeconds(30))
+			.build();
+		try {
+			UserAdministration.changePassword(config, newPassword);
 		}
-		catch (TException ex) {
-			throw new IllegalStateException("cannot change the root password on " + entry.nodeUrl(), ex);
-		}
-	}
-
-	private static void requireSuccess(Status status, String what) {
-		if (!status.isSuccess()) {
-			// the server's message may quote the statement, and with it the password:
-			// only the code is shown
-			throw new IllegalStateException(what + " failed with status " + status.firstFailure().code());
+		catch (StatementExecutionException ex) {
+			throw new IllegalStateException("changing the root password failed with status " + ex.getStatusCode());
 		}
 	}
 

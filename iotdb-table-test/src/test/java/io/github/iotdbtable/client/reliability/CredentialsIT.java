@@ -9,11 +9,13 @@ import java.util.UUID;
 import io.github.iotdbtable.client.AuthenticationException;
 import io.github.iotdbtable.client.IoTDBConnectionException;
 import io.github.iotdbtable.client.SessionDataSet;
+import io.github.iotdbtable.client.StatementExecutionException;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
 import io.github.iotdbtable.client.TableSessionPoolStats;
+import io.github.iotdbtable.client.UserAdministration;
 import io.github.iotdbtable.test.IoTDBCluster;
 import io.github.iotdbtable.test.IoTDBTest;
 import io.github.iotdbtable.test.LogCapture;
@@ -59,6 +61,20 @@ class CredentialsIT {
 
 	@Test
 	@Order(2)
+	void aRefusedPasswordChangeNamesTheStatusAndNeitherPassword(IoTDBCluster cluster) {
+		// 40 characters, beyond the server's limit of 32
+		String tooLong = "Refused-" + UUID.randomUUID().toString().replace("-", "");
+		assertThatExceptionOfType(StatementExecutionException.class)
+			.isThrownBy(() -> UserAdministration.changePassword(cluster.sessionConfig().build(), tooLong))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(303))
+			.satisfies((ex) -> assertThat(stackTrace(ex)).doesNotContain(tooLong).doesNotContain(cluster.password()));
+		try (TableSession session = cluster.openSession()) {
+			assertThat(session.isOpen()).isTrue();
+		}
+	}
+
+	@Test
+	@Order(3)
 	void aPoolWithAWrongPasswordMakesOneAttemptPerBorrowAndFailsFast(IoTDBCluster cluster, TestDatabase database)
 			throws Exception {
 		try (CountingProxy proxy = new CountingProxy(cluster.dataNode(0).rpcPort());
@@ -91,7 +107,7 @@ class CredentialsIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void aPoolWithAnUnknownUserFailsFastToo(IoTDBCluster cluster, TestDatabase database) throws Exception {
 		try (CountingProxy proxy = new CountingProxy(cluster.dataNode(0).rpcPort());
 				TableSessionPool pool = new TableSessionPool(database.poolConfig()
@@ -109,7 +125,7 @@ class CredentialsIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void refillingIdleSessionsWithAWrongPasswordIsPacedAndStopsWithThePool(IoTDBCluster cluster, TestDatabase database)
 			throws Exception {
 		try (CountingProxy proxy = new CountingProxy(cluster.dataNode(0).rpcPort())) {
@@ -131,7 +147,7 @@ class CredentialsIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void thePasswordIsInNoToString(IoTDBCluster cluster, TestDatabase database) {
 		String password = cluster.password();
 		TableSessionConfig config = database.sessionConfig().build();
@@ -153,7 +169,7 @@ class CredentialsIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void failedLoginsNameNeitherTheTriedNorTheRightPassword(IoTDBCluster cluster, TestDatabase database) {
 		String password = cluster.password();
 		List<Throwable> failures = List.of(
