@@ -1,0 +1,81 @@
+package io.github.iotdbtable.client;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The client's layers, wire ({@code rpc}) then session then pool, checked on its main
+ * classes. A change that breaks a rule changes the design: change the rule with it, on
+ * purpose.
+ */
+class LayeringTests {
+
+	/** This module's own classes only, not those of the jars or modules it uses. */
+	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
+
+	/**
+	 * The pool's classes, which share the client package with the session's; nested
+	 * classes belong to their outermost class.
+	 */
+	private static final Set<String> POOL = Set.of("TableSessionPool", "TableSessionPoolConfig",
+			"TableSessionPoolListener", "TableSessionPoolStats", "PooledTableSession", "PoolEntry",
+			"PoolTimeoutException", "NodeSelector", "LeaderCache");
+
+	private static final DescribedPredicate<JavaClass> POOL_CLASSES = DescribedPredicate.describe("belong to the pool",
+			(type) -> type.getPackageName().equals("io.github.iotdbtable.client")
+					&& POOL.contains(outermost(type).getSimpleName()));
+
+	@Test
+	void wireLayerUsesNothingAboveIt() {
+		noClasses().that()
+			.resideInAPackage("io.github.iotdbtable.client.rpc..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("io.github.iotdbtable..")
+				.and(not(resideInAPackage("io.github.iotdbtable.client.rpc.."))))
+			.check(MAIN);
+	}
+
+	@Test
+	void sessionsNeverUseThePool() {
+		noClasses().that()
+			.resideInAPackage("io.github.iotdbtable.client")
+			.and(not(POOL_CLASSES))
+			.should()
+			.dependOnClassesThat(POOL_CLASSES)
+			.check(MAIN);
+	}
+
+	@Test
+	void clientUsesNothingFromSpring() {
+		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(MAIN);
+	}
+
+	@Test
+	void clientUsesOnlyTheJdkThriftSlf4jAndJSpecify() {
+		classes().should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("io.github.iotdbtable.client..", "java..", "javax..", "org.apache.thrift..",
+					"org.slf4j..", "org.jspecify..")
+			.check(MAIN);
+	}
+
+	private static JavaClass outermost(JavaClass type) {
+		JavaClass outer = type;
+		while (outer.getEnclosingClass().isPresent()) {
+			outer = outer.getEnclosingClass().get();
+		}
+		return outer;
+	}
+
+}

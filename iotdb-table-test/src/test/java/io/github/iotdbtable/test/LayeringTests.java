@@ -1,0 +1,31 @@
+package io.github.iotdbtable.test;
+
+import java.nio.file.Path;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The test launcher is a client of the public API. This module also holds the client's
+ * real-server tests, in the client's packages: those may look at the wire layer, as the
+ * client's own tests do.
+ */
+class LayeringTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter().importPaths(Path.of("target", "classes"),
+			Path.of("target", "test-classes"));
+
+	@Test
+	void onlyTheClientsTestsReachIntoTheWireLayer() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.iotdbtable.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.iotdbtable.client.rpc..")
+			.check(CLASSES);
+	}
+
+}
