@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Primitive getters return {@code 0} or {@code false} for a null cell, object getters
- * return {@code null}; ask {@link #isNull(int)} to tell a null from a zero. A getter
- * accepts the columns whose values it can return without loss: {@code getLong} reads
- * INT32, INT64 and TIMESTAMP; {@code getDouble} reads every numeric type;
+ * return {@code null}; ask {@link #isNull(int)} to tell a null from a zero. Each getter
+ * reads its own type, and some read more: {@code getLong} reads INT32, INT64 and
+ * TIMESTAMP, without loss; {@code getDouble} reads INT32, INT64, FLOAT and DOUBLE, where
+ * an INT64 beyond 2<sup>53</sup> in magnitude is rounded to the nearest double;
  * {@code getString} reads every type. Asking for another type throws
  * {@link IllegalArgumentException} naming the column and its type.
  *

@@ -180,8 +180,9 @@ public final class SessionDataSet implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the data set is closed: by {@link #close()}, by its session closing, or
-	 * after a failed fetch.
+	 * Whether the data set is closed: by {@link #close()}, or by its session closing, as
+	 * it does when a fetch fails on the connection. A fetch that the server refuses
+	 * leaves the data set open.
 	 */
 	public boolean isClosed() {
 		return this.closed;

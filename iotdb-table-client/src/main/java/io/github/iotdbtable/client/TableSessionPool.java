@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * timeout and then throws {@link PoolTimeoutException}. Waiting threads are woken in the
  * order they arrived. A thread that finds an idle session takes it even while others
  * wait, which keeps the pool fast when threads outnumber sessions; a waiter passed over
- * for a few milliseconds is handed the next session that comes back, so no thread waits
- * long. A borrowed session is for one thread at a time.
+ * for 2 ms is handed the next session that comes back, ahead of threads that arrive
+ * later. A borrowed session is for one thread at a time.
  *
  * <p>
  * <b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are
