@@ -44,8 +44,8 @@ public interface TableOperations {
 
 	/**
 	 * Maps the rows of a query lazily, page by page: nothing more than a page is held.
-	 * Close the stream (or use try-with-resources) to give the session back when not
-	 * reading it to the end.
+	 * The session goes back to the pool when the stream is read to its end or closed:
+	 * close it (or use try-with-resources) when it may stop early or fail.
 	 */
 	<T extends @Nullable Object> Stream<T> queryForStream(String sql, RowMapper<T> rowMapper);
 

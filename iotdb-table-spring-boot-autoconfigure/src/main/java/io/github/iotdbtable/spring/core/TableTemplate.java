@@ -106,6 +106,25 @@ public class TableTemplate implements TableOperations {
 			session.close();
 			throw this.translator.translate("queryForStream", sql, ex);
 		}
+		Runnable release = new Runnable() {
+
+			private boolean released;
+
+			@Override
+			public void run() {
+				if (this.released) {
+					return;
+				}
+				this.released = true;
+				try {
+					dataSet.close();
+				}
+				finally {
+					session.close();
+				}
+			}
+
+		};
 		Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
 
 			private int rowNumber;
@@ -114,6 +133,9 @@ public class TableTemplate implements TableOperations {
 			public boolean tryAdvance(Consumer<? super T> action) {
 				try {
 					if (!dataSet.hasNext()) {
+						// read to the end: the session goes back without waiting for
+						// close()
+						release.run();
 						return false;
 					}
 					action.accept(rowMapper.mapRow(dataSet.next(), this.rowNumber++));
@@ -125,14 +147,7 @@ public class TableTemplate implements TableOperations {
 			}
 
 		};
-		return StreamSupport.stream(rows, false).onClose(() -> {
-			try {
-				dataSet.close();
-			}
-			finally {
-				session.close();
-			}
-		});
+		return StreamSupport.stream(rows, false).onClose(release);
 	}
 
 	@Override
@@ -150,9 +165,8 @@ public class TableTemplate implements TableOperations {
 	}
 
 	@Override
-	// the mapper returns null for a null cell: its T is nullable, which NullAway sees
-	// only
-	// in JSpecify mode (JDK 22+)
+	// the mapper's T is nullable (a null cell maps to null): NullAway can tell only in
+	// JSpecify mode, which needs JDK 22+
 	@SuppressWarnings("NullAway")
 	public <T> @Nullable T queryForObject(String sql, Class<T> requiredType) {
 		return queryForObject(sql, (row, rowNumber) -> {
@@ -226,13 +240,10 @@ public class TableTemplate implements TableOperations {
 		return inserted[0];
 	}
 
-	// the callback's T is nullable here, which NullAway sees only in JSpecify mode (JDK
-	// 22+)
-	@SuppressWarnings("NullAway")
 	private void run(String task, @Nullable String sql, Consumer<TableSession> work) {
 		execute(task, sql, (session) -> {
 			work.accept(session);
-			return null;
+			return Boolean.TRUE; // a callback yields a value; this one has none to give
 		});
 	}
 

@@ -138,6 +138,12 @@ class TableTemplateIT {
 			assertThat(devices.limit(2)).containsExactly("d1", "d1");
 		}
 		assertThat(this.pool.getStats().active()).as("every session given back").isZero();
+		List<String> all = this.template
+			.queryForStream("SELECT device FROM readings ORDER BY time", (row, rowNumber) -> row.getString(0))
+			.toList();
+		assertThat(all).hasSize(this.template.queryForObject("SELECT count(*) FROM readings", Long.class).intValue());
+		assertThat(this.pool.getStats().active()).as("a stream read to its end, never closed, gives its session back")
+			.isZero();
 		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForObject("SELECT temperature FROM readings", Double.class));
 		String current = this.template.execute((SessionCallback<String>) (session) -> session.getDatabase());
