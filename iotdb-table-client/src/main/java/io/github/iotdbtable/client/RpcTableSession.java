@@ -79,7 +79,10 @@ final class RpcTableSession implements TableSession {
 		List<Exception> failures = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
 			try {
-				return open(config, endpoint, config.getDatabase(), dialect);
+				// a database belongs to the table model: a tree-dialect session starts in
+				// none
+				String database = TABLE_DIALECT.equals(dialect) ? config.getDatabase() : null;
+				return open(config, endpoint, database, dialect);
 			}
 			catch (IoTDBConnectionException ex) {
 				failures.add(ex);

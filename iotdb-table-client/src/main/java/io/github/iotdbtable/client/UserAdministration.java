@@ -18,6 +18,7 @@ public final class UserAdministration {
 	 * @param newPassword the new password
 	 * @throws IllegalArgumentException when the new password is empty or holds a quote or
 	 * backslash, before anything is sent
+	 * @throws AuthenticationException when the configured user or password is wrong
 	 * @throws StatementExecutionException when the server refuses the change
 	 * @throws IoTDBConnectionException when no node can be reached
 	 */
@@ -31,6 +32,11 @@ public final class UserAdministration {
 		String user = "`" + config.getUsername().replace("`", "``") + "`";
 		try (RpcTableSession session = RpcTableSession.open(config, "tree")) {
 			session.executeNonQueryStatement("ALTER USER " + user + " SET PASSWORD '" + newPassword + "'");
+		}
+		catch (AuthenticationException ex) {
+			// refused at login, before the statement was sent: the message holds no
+			// password
+			throw ex;
 		}
 		catch (StatementExecutionException ex) {
 			// the server's message may quote the statement, and with it the password

@@ -364,8 +364,8 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Sets root's password. The table dialect of 2.0.1-beta has no statement for users,
-	 * so this one session speaks the tree dialect, over the client's wire layer.
+	 * Sets root's password. The table dialect of 2.0.1-beta has no statement for users:
+	 * {@link UserAdministration} speaks the tree dialect for this one statement.
 	 */
 	private void changeRootPassword(String newPassword) {
 		TableSessionConfig config = sessionConfig().nodeUrls(this.dataNodes.get(0).nodeUrl())
