@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * reads its own type, and some read more: {@code getLong} reads INT32, INT64 and
  * TIMESTAMP, without loss; {@code getDouble} reads INT32, INT64, FLOAT and DOUBLE, where
  * an INT64 beyond 2<sup>53</sup> in magnitude is rounded to the nearest double;
- * {@code getString} reads every type. Asking for another type throws
- * {@link IllegalArgumentException} naming the column and its type.
+ * {@code getBytes} reads BLOB, TEXT and STRING (as UTF-8); {@code getString} reads every
+ * type. Asking for another type throws {@link IllegalArgumentException} naming the column
+ * and its type.
  *
  * @since 0.1.0
  */

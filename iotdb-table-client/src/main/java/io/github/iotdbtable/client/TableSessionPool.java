@@ -182,8 +182,8 @@ public final class TableSessionPool implements AutoCloseable {
 		});
 		this.housekeeper.setRemoveOnCancelPolicy(true);
 		this.housekeeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		// housekeep() catches everything, so the future never holds an error to read;
-		// close() stops the task
+		// housekeep() catches its RuntimeExceptions, so the future holds none to read (an
+		// Error ends the task, as it would end a thread); close() stops the task
 		ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS,
 				TimeUnit.NANOSECONDS);
 		logger.debug("Started pool {} ({})", this.name, config);

@@ -7,6 +7,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -67,6 +69,15 @@ class LayeringTests {
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("io.github.iotdbtable.client..", "java..", "javax..", "org.apache.thrift..",
 					"org.slf4j..", "org.jspecify..")
+			.check(MAIN);
+	}
+
+	@Test
+	void nullnessIsCheckedInEveryPackage() {
+		// NullAway checks @NullMarked packages only: a package without it would go
+		// unchecked
+		classes().should(ArchCondition.from(DescribedPredicate.describe("be in a @NullMarked package",
+				(type) -> type.getPackage().isAnnotatedWith(NullMarked.class))))
 			.check(MAIN);
 	}
 
