@@ -29,6 +29,9 @@ final class RpcTableSession implements TableSession {
 
 	static final String TABLE_DIALECT = "table";
 
+	/** Spoken only for the statements the table dialect lacks, such as ALTER USER. */
+	static final String TREE_DIALECT = "tree";
+
 	/**
 	 * Extra read time allowed beyond a statement's own timeout, so that the server's
 	 * timeout answer arrives.
@@ -71,8 +74,7 @@ final class RpcTableSession implements TableSession {
 
 	/**
 	 * Opens a session on the first node that answers.
-	 * @param dialect {@code table}, or {@code tree} for the statements only that dialect
-	 * knows
+	 * @param dialect {@link #TABLE_DIALECT} or {@link #TREE_DIALECT}
 	 */
 	static RpcTableSession open(TableSessionConfig config, String dialect) {
 		List<Endpoint> endpoints = config.endpoints();

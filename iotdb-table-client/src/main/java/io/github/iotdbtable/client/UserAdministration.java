@@ -30,12 +30,11 @@ public final class UserAdministration {
 			throw new IllegalArgumentException("the new password must not hold a quote or backslash");
 		}
 		String user = "`" + config.getUsername().replace("`", "``") + "`";
-		try (RpcTableSession session = RpcTableSession.open(config, "tree")) {
+		try (RpcTableSession session = RpcTableSession.open(config, RpcTableSession.TREE_DIALECT)) {
 			session.executeNonQueryStatement("ALTER USER " + user + " SET PASSWORD '" + newPassword + "'");
 		}
 		catch (AuthenticationException ex) {
-			// refused at login, before the statement was sent: the message holds no
-			// password
+			// refused at login, before the statement: the message holds no password
 			throw ex;
 		}
 		catch (StatementExecutionException ex) {
