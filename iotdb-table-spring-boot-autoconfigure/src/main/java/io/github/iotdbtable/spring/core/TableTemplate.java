@@ -106,24 +106,15 @@ public class TableTemplate implements TableOperations {
 			session.close();
 			throw this.translator.translate("queryForStream", sql, ex);
 		}
-		Runnable release = new Runnable() {
-
-			private boolean released;
-
-			@Override
-			public void run() {
-				if (this.released) {
-					return;
-				}
-				this.released = true;
-				try {
-					dataSet.close();
-				}
-				finally {
-					session.close();
-				}
+		// both closes are idempotent: reading to the end and closing the stream may each
+		// run it
+		Runnable release = () -> {
+			try {
+				dataSet.close();
 			}
-
+			finally {
+				session.close();
+			}
 		};
 		Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
 
