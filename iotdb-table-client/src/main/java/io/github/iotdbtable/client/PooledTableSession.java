@@ -1,11 +1,12 @@
 package io.github.iotdbtable.client;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,20 +31,29 @@ final class PooledTableSession implements TableSession {
 	 */
 	private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+	private static final VarHandle ENTRY;
+
+	static {
+		try {
+			ENTRY = MethodHandles.lookup().findVarHandle(PooledTableSession.class, "entry", PoolEntry.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final TableSessionPool pool;
 
-	private @Nullable PoolEntry entry;
+	/** Null once given back; cleared by one atomic swap, so only one close returns it. */
+	@SuppressWarnings("unused") // also through ENTRY
+	private volatile @Nullable PoolEntry entry;
 
 	private final long borrowedAt;
 
-	private final @Nullable ScheduledFuture<?> leakWatch;
-
-	PooledTableSession(TableSessionPool pool, PoolEntry entry, long borrowedAt,
-			@Nullable ScheduledFuture<?> leakWatch) {
+	PooledTableSession(TableSessionPool pool, PoolEntry entry, long borrowedAt) {
 		this.pool = pool;
 		this.entry = entry;
 		this.borrowedAt = borrowedAt;
-		this.leakWatch = leakWatch;
 	}
 
 	@Override
@@ -90,19 +100,15 @@ final class PooledTableSession implements TableSession {
 	}
 
 	/**
-	 * Gives the session back to the pool. Idempotent.
+	 * Gives the session back to the pool. Idempotent, also when called from two threads
+	 * at once: only one of them gives it back.
 	 */
 	@Override
 	public void close() {
-		PoolEntry borrowed = this.entry;
-		if (borrowed == null) {
-			return;
+		PoolEntry borrowed = (PoolEntry) ENTRY.getAndSet(this, (PoolEntry) null);
+		if (borrowed != null) {
+			this.pool.release(borrowed, this.borrowedAt);
 		}
-		this.entry = null;
-		if (this.leakWatch != null) {
-			this.leakWatch.cancel(false);
-		}
-		this.pool.release(borrowed, this.borrowedAt);
 	}
 
 	@Override

@@ -1,22 +1,27 @@
 package io.github.iotdbtable.client;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.iotdbtable.client.pool.Clock;
+import io.github.iotdbtable.client.pool.CoarseClock;
+import io.github.iotdbtable.client.pool.ConcurrentBag;
+import io.github.iotdbtable.client.pool.Housekeeper;
 import io.github.iotdbtable.client.rpc.Endpoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,17 +39,22 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>
- * <b>Borrowing.</b> {@link #getSession()} hands out an idle session or opens a new one
- * while fewer than {@code maxPoolSize} are open; otherwise it waits up to the wait
- * timeout and then throws {@link PoolTimeoutException}. Waiting threads are woken in the
- * order they arrived. A thread that finds an idle session takes it even while others
- * wait, which keeps the pool fast when threads outnumber sessions; a waiter passed over
- * for 2 ms is handed the next session that comes back, ahead of threads that arrive
- * later. A borrowed session is for one thread at a time.
+ * <b>Borrowing.</b> {@link #getSession()} hands out an idle session; when none is idle it
+ * waits, up to the wait timeout, for one to come back or for a new one, which the pool
+ * opens on a background thread while fewer than {@code maxPoolSize} are open. Then it
+ * throws {@link PoolTimeoutException}, or the {@link IoTDBConnectionException} of the
+ * attempt to open one. Waiting threads are served in the order they arrived. A thread
+ * that finds an idle session takes it even while others wait, which keeps the pool fast
+ * when threads outnumber sessions; a waiter passed over for 2 ms is handed the next
+ * session that comes back, ahead of threads that arrive later. A session idle for longer
+ * than {@code validateAfterIdle} is checked with the server first, for at most the wait
+ * timeout (no less than 250 ms, no more than 5 s). A borrowed session is for one thread
+ * at a time.
  *
  * <p>
  * <b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are
- * closed (releasing their queries), and its database is set back to the pool's: a session
+ * closed (releasing their queries; reading one afterwards throws an
+ * {@link IllegalStateException}), and its database is set back to the pool's: a session
  * that ran {@code USE} is switched back, or closed when the pool has no database, so the
  * next borrower never inherits it. A session whose connection broke is closed and its
  * slot freed for a new one: the pool never loses capacity.
@@ -85,10 +95,7 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TableSessionPool.class);
 
-	/**
-	 * The period of the coarse clock and of housekeeping (idle timeout, lifetime, minimum
-	 * idle).
-	 */
+	/** The period of housekeeping, which also advances the pool's clock. */
 	private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	/**
@@ -96,6 +103,17 @@ public final class TableSessionPool implements AutoCloseable {
 	 * it.
 	 */
 	private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+	/** Bounds of the check of a session idle for longer than validateAfterIdle. */
+	private static final long MIN_VALIDATION_MILLIS = 250;
+
+	private static final long MAX_VALIDATION_MILLIS = 5_000;
+
+	/** How long {@link #close()} waits for sessions to close and openings to end. */
+	private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+	/** The most sessions opened or closed at once in the background. */
+	private static final int MAX_WORKERS = 4;
 
 	private final TableSessionPoolConfig config;
 
@@ -107,50 +125,35 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final String name;
 
-	private final AtomicReferenceArray<PoolEntry> slots;
+	private final CoarseClock clock;
 
-	/** Entries that exist: idle, borrowed or being opened. Never above maxPoolSize. */
-	private final AtomicInteger totalCount = new AtomicInteger();
+	private final ConcurrentBag<PoolEntry> bag;
 
-	private final AtomicInteger waiterCount = new AtomicInteger();
+	private final SessionFactory factory;
 
-	/**
-	 * Waiters passed over for longer than the patience: while there are any, idle
-	 * sessions go to waiters only.
-	 */
-	private final AtomicInteger starvingCount = new AtomicInteger();
+	private final Housekeeper<PoolEntry> housekeeping;
 
-	private final ReentrantLock waiterLock = new ReentrantLock();
+	private final ScheduledThreadPoolExecutor housekeeper;
 
-	private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-
-	private final LongAdder created = new LongAdder();
+	/** Opens and closes sessions, so that no borrower or the housekeeper waits for it. */
+	private final ThreadPoolExecutor worker;
 
 	private final LongAdder timeouts = new LongAdder();
 
 	private final Map<Endpoint, LongAdder> insertsByNode = new ConcurrentHashMap<>();
 
-	private final NodeSelector nodes;
-
 	private final @Nullable LeaderCache leaders;
-
-	private final ScheduledThreadPoolExecutor housekeeper;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final long waitTimeoutNanos;
 
-	private final long validateAfterTicks;
+	private final long validateAfterNanos;
 
-	private final long idleTimeoutTicks;
+	@SuppressWarnings("UnusedVariable") // TEMP until ping(int)
+	private final int validationMillis;
 
-	private final long lifetimeTicks;
-
-	/**
-	 * A clock that costs a memory read: seconds since the pool started, advanced by the
-	 * housekeeper.
-	 */
-	private volatile long ticks;
+	private final long leakThresholdNanos;
 
 	public TableSessionPool(TableSessionPoolConfig config) {
 		this(config, TableSessionPoolListener.NONE);
@@ -163,29 +166,59 @@ public final class TableSessionPool implements AutoCloseable {
 	 * @param listener receives the pool's timings
 	 */
 	public TableSessionPool(TableSessionPoolConfig config, TableSessionPoolListener listener) {
+		this(config, listener, Clock.SYSTEM, true);
+	}
+
+	/**
+	 * @param clock the pool's time
+	 * @param scheduled whether housekeeping runs by itself every second; tests that move
+	 * the clock run it with {@link #housekeep()}
+	 */
+	TableSessionPool(TableSessionPoolConfig config, TableSessionPoolListener listener, Clock clock, boolean scheduled) {
 		this.config = Objects.requireNonNull(config, "config");
-		this.listener = Objects.requireNonNull(listener, "listener");
+		Objects.requireNonNull(listener, "listener");
 		this.timed = listener != TableSessionPoolListener.NONE;
 		this.sessionConfig = config.getSessionConfig();
 		this.name = config.getPoolName();
-		this.slots = new AtomicReferenceArray<>(config.getMaxPoolSize());
-		this.nodes = new NodeSelector(this.sessionConfig.endpoints());
+		this.listener = this.timed ? new SafeListener(this.name, listener) : listener;
+		this.clock = new CoarseClock(clock);
+		this.factory = new SessionFactory(this.name, this.sessionConfig, this.listener);
 		this.leaders = config.isEnableRedirection() ? new LeaderCache() : null;
-		this.waitTimeoutNanos = config.getWaitTimeout().toNanos();
-		this.validateAfterTicks = ticks(config.getValidateAfterIdle());
-		this.idleTimeoutTicks = ticks(config.getIdleTimeout());
-		this.lifetimeTicks = ticks(config.getMaxLifetime());
-		this.housekeeper = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, this.name + "-housekeeper");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.housekeeper.setRemoveOnCancelPolicy(true);
+		this.waitTimeoutNanos = nanos(config.getWaitTimeout());
+		this.validateAfterNanos = nanos(config.getValidateAfterIdle());
+		this.validationMillis = (int) Math.max(MIN_VALIDATION_MILLIS,
+				Math.min(MAX_VALIDATION_MILLIS, TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos)));
+		this.leakThresholdNanos = nanos(config.getLeakDetectionThreshold());
+		this.bag = new ConcurrentBag<>(config.getMaxPoolSize(), PATIENCE_NANOS, this::create, this.clock);
+		this.housekeeping = new Housekeeper<>(
+				this.bag, this.clock, new Housekeeper.Settings(nanos(config.getIdleTimeout()),
+						nanos(config.getMaxLifetime()), config.getMinIdle(), this.leakThresholdNanos),
+				new Housekeeper.Actions<>() {
+
+					@Override
+					public void close(PoolEntry entry) {
+						closeLater(entry);
+					}
+
+					@Override
+					public void leaked(PoolEntry entry, long heldNanos) {
+						reportLeak(entry);
+					}
+
+				});
+		int workers = Math.min(config.getMaxPoolSize(), MAX_WORKERS);
+		this.worker = new ThreadPoolExecutor(workers, workers, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				daemon(this.name + "-worker"));
+		this.worker.allowCoreThreadTimeOut(true);
+		this.housekeeper = new ScheduledThreadPoolExecutor(1, daemon(this.name + "-housekeeper"));
 		this.housekeeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		// housekeep() catches its RuntimeExceptions, so the future holds none to read (an
-		// Error ends the task, as it would end a thread); close() stops the task
-		ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS,
-				TimeUnit.NANOSECONDS);
+		if (scheduled) {
+			// housekeep() catches what housekeeping throws, so the future holds nothing
+			// to
+			// read; close() stops the task
+			ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS,
+					TimeUnit.NANOSECONDS);
+		}
 		logger.debug("Started pool {} ({})", this.name, config);
 	}
 
@@ -193,41 +226,39 @@ public final class TableSessionPool implements AutoCloseable {
 	 * Borrows a session; closing it gives it back.
 	 * @return a session for the calling thread
 	 * @throws PoolTimeoutException when no session becomes free within the wait timeout
-	 * @throws IoTDBConnectionException when a new session is needed and no node can be
-	 * reached
+	 * @throws IoTDBConnectionException when a new session was opened for this borrower
+	 * and no node could be reached
 	 * @throws IllegalStateException when the pool is closed
 	 */
 	public TableSession getSession() {
 		ensureOpen();
 		long start = this.timed ? System.nanoTime() : 0L;
-		PoolEntry entry = takeIdle();
-		if (entry == null) {
-			entry = takeOrWait();
+		PoolEntry entry = borrow();
+		try {
+			long now = 0L;
+			if (this.timed) {
+				now = System.nanoTime();
+				this.listener.sessionAcquired(now - start);
+			}
+			if (this.leakThresholdNanos != 0) {
+				entry.borrowedHere = new Exception("the session was borrowed here");
+				entry.borrowedBy = Thread.currentThread().getName();
+			}
+			return new PooledTableSession(this, entry, now);
 		}
-		long now = 0L;
-		if (this.timed) {
-			now = System.nanoTime();
-			this.listener.sessionAcquired(now - start);
+		catch (Throwable ex) {
+			this.bag.remove(entry);
+			closeLater(entry);
+			throw ex;
 		}
-		return new PooledTableSession(this, entry, now, leakWatch());
 	}
 
 	/** A snapshot of the pool's counts. */
 	public TableSessionPoolStats getStats() {
-		int active = 0;
-		int idle = 0;
-		for (int i = 0; i < this.slots.length(); i++) {
-			PoolEntry entry = this.slots.get(i);
-			if (entry != null) {
-				int state = entry.state();
-				active += (state == PoolEntry.IN_USE) ? 1 : 0;
-				idle += (state == PoolEntry.IDLE) ? 1 : 0;
-			}
-		}
 		Map<String, Long> inserts = new LinkedHashMap<>();
 		this.insertsByNode.forEach((node, count) -> inserts.put(node.toString(), count.sum()));
-		return new TableSessionPoolStats(this.config.getMaxPoolSize(), active, idle, this.waiterCount.get(),
-				this.created.sum(), this.timeouts.sum(), inserts);
+		return new TableSessionPoolStats(this.config.getMaxPoolSize(), this.bag.inUse(), this.bag.idle(),
+				this.bag.waiting(), this.factory.created(), this.timeouts.sum(), inserts);
 	}
 
 	public TableSessionPoolConfig getConfig() {
@@ -240,8 +271,8 @@ public final class TableSessionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle sessions now and the borrowed ones when they are given back.
-	 * Idempotent.
+	 * Closes the idle sessions now and the borrowed ones when they are given back, and
+	 * waits up to 5 seconds for them to close. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -249,8 +280,17 @@ public final class TableSessionPool implements AutoCloseable {
 			return;
 		}
 		this.housekeeper.shutdownNow();
-		closeIdle();
-		wakeAllWaiters();
+		List<PoolEntry> idle = this.bag.close();
+		idle.forEach(this::closeLater);
+		this.worker.shutdown();
+		try {
+			if (!this.worker.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+				logger.debug("Pool {} closed with sessions still closing or opening in the background", this.name);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		logger.debug("Closed pool {}", this.name);
 	}
 
@@ -274,49 +314,30 @@ public final class TableSessionPool implements AutoCloseable {
 	 * @param database the database to start in
 	 */
 	RpcTableSession openSession(@Nullable String database) {
-		long start = System.nanoTime();
-		IoTDBConnectionException failure = null;
-		for (Endpoint endpoint : this.nodes.candidates()) {
-			try {
-				RpcTableSession session = RpcTableSession.open(this.sessionConfig, endpoint, database);
-				this.nodes.succeeded(endpoint);
-				this.created.increment();
-				this.listener.sessionCreated(System.nanoTime() - start);
-				return session;
-			}
-			catch (IoTDBConnectionException ex) {
-				this.nodes.failed(endpoint);
-				if (failure == null) {
-					failure = new IoTDBConnectionException(
-							"pool '" + this.name + "' cannot connect to any IoTDB node of "
-									+ this.sessionConfig.getNodeUrls() + ": " + ex.getMessage(),
-							ex);
-				}
-				else {
-					failure.addSuppressed(ex);
-				}
-			}
-		}
-		throw Objects.requireNonNull(failure);
+		return this.factory.open(database);
 	}
 
-	/**
-	 * Opens a connection to one node, for inserts redirected there.
-	 */
+	/** Opens a connection to one node, for inserts redirected there. */
 	RpcTableSession openRedirected(Endpoint endpoint, @Nullable String database) {
-		long start = System.nanoTime();
-		RpcTableSession session = RpcTableSession.open(this.sessionConfig, endpoint, database);
-		this.created.increment();
-		this.listener.sessionCreated(System.nanoTime() - start);
-		return session;
+		return this.factory.open(endpoint, database);
 	}
 
 	void nodeFailed(Endpoint endpoint) {
-		this.nodes.failed(endpoint);
+		this.factory.nodeFailed(endpoint);
 	}
 
 	void countInsert(Endpoint endpoint) {
 		this.insertsByNode.computeIfAbsent(endpoint, (node) -> new LongAdder()).increment();
+	}
+
+	/** One round of housekeeping; every second unless a test runs it by hand. */
+	void housekeep() {
+		try {
+			this.housekeeping.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Housekeeping of pool {} failed", this.name, ex);
+		}
 	}
 
 	/**
@@ -325,254 +346,94 @@ public final class TableSessionPool implements AutoCloseable {
 	 * pool is timed
 	 */
 	void release(PoolEntry entry, long borrowedAt) {
+		boolean kept = false;
 		try {
-			long tick = this.ticks;
-			if (!this.closed.get() && reset(entry)
-					&& (this.lifetimeTicks == 0 || tick - entry.createdTick < this.lifetimeTicks)) {
-				entry.returnedTick = tick;
-				if (!handOff(entry)) {
-					entry.free();
-					if (this.waiterCount.get() > 0) {
-						wakeFirstWaiter();
-					}
-					if (this.closed.get()) {
-						closeIdle();
-					}
-				}
-			}
-			else {
-				discard(entry);
-				if (this.waiterCount.get() > 0) {
-					wakeFirstWaiter();
+			if (!this.bag.isClosed() && reset(entry) && !this.housekeeping.expired(entry)) {
+				kept = true;
+				if (!this.bag.requite(entry)) {
+					closeLater(entry); // the pool closed meanwhile
 				}
 			}
 		}
 		finally {
+			if (!kept) {
+				discard(entry);
+			}
 			if (this.timed) {
 				this.listener.sessionReturned(System.nanoTime() - borrowedAt);
 			}
 		}
 	}
 
-	/**
-	 * Takes an idle session, starting at a slot chosen by the thread so that threads
-	 * rarely meet.
-	 */
-	private @Nullable PoolEntry takeIdle() {
-		if (this.starvingCount.get() > 0) {
-			return null;
-		}
-		int size = this.slots.length();
-		int start = (int) (Thread.currentThread().getId() % size);
-		for (int i = 0; i < size; i++) {
-			int index = start + i;
-			PoolEntry entry = this.slots.get((index < size) ? index : index - size);
-			if (entry != null && entry.take()) {
-				if (usable(entry)) {
-					return entry;
-				}
-				discard(entry);
-			}
-		}
-		return null;
-	}
-
-	private PoolEntry takeOrWait() {
-		long deadline = System.nanoTime() + this.waitTimeoutNanos;
-		PoolEntry entry = createIfRoom();
-		if (entry != null) {
-			return entry;
-		}
-		Waiter waiter = new Waiter(Thread.currentThread());
-		this.waiterLock.lock();
-		try {
-			this.waiters.addLast(waiter);
-			this.waiterCount.incrementAndGet();
-		}
-		finally {
-			this.waiterLock.unlock();
-		}
-		long waitStart = System.nanoTime();
-		try {
-			while (true) {
-				entry = waiter.handed;
-				if (entry == null) {
-					entry = scanAsWaiter();
-				}
-				if (entry == null) {
-					entry = createIfRoom();
-				}
-				if (entry != null) {
-					return entry;
-				}
-				ensureOpen();
-				long now = System.nanoTime();
-				long remaining = deadline - now;
-				if (remaining <= 0) {
-					this.timeouts.increment();
-					this.listener.acquireTimedOut(now - waitStart);
-					TableSessionPoolStats stats = getStats();
-					throw new PoolTimeoutException("pool '" + this.name + "' has no free session after "
-							+ TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos - remaining) + " ms: "
-							+ stats.active() + " of " + this.config.getMaxPoolSize() + " in use, "
-							+ (stats.pending() - 1) + " more waiting");
-				}
-				if (!waiter.starving && now - waitStart >= PATIENCE_NANOS) {
-					waiter.starving = true;
-					this.starvingCount.incrementAndGet();
-				}
-				// until it starves a waiter wakes once to say so; then it is woken when a
-				// session is handed to it
-				LockSupport.parkNanos(this, waiter.starving ? remaining : Math.min(remaining, PATIENCE_NANOS));
-				if (Thread.interrupted()) {
-					Thread.currentThread().interrupt();
-					throw new IoTDBException("interrupted while waiting for a session of pool '" + this.name + "'");
-				}
-			}
-		}
-		finally {
-			leave(waiter, entry);
-		}
-	}
-
-	/** A waiter looks for an idle session in every slot. */
-	private @Nullable PoolEntry scanAsWaiter() {
-		int size = this.slots.length();
-		for (int i = 0; i < size; i++) {
-			PoolEntry entry = this.slots.get(i);
-			if (entry != null && entry.take()) {
-				if (usable(entry)) {
-					return entry;
-				}
-				discard(entry);
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Removes a waiter from the queue; an entry handed to it meanwhile goes back to the
-	 * pool unless it took it.
-	 */
-	private void leave(Waiter waiter, @Nullable PoolEntry taken) {
-		boolean queued;
-		this.waiterLock.lock();
-		try {
-			queued = this.waiters.remove(waiter);
-			if (queued) {
-				this.waiterCount.decrementAndGet();
-			}
-		}
-		finally {
-			this.waiterLock.unlock();
-		}
-		if (waiter.starving) {
-			this.starvingCount.decrementAndGet();
-		}
-		PoolEntry handed = waiter.handed;
-		if (!queued && handed != null && handed != taken) {
-			// handed an entry while it found another or gave up: pass it on
-			if (!handOff(handed)) {
-				handed.free();
-				if (this.waiterCount.get() > 0) {
-					wakeFirstWaiter();
-				}
-			}
-		}
-		else if (taken != null && this.waiterCount.get() > 0) {
-			// the next waiter may find the pool has room or an idle session too
-			wakeFirstWaiter();
-		}
-	}
-
-	/**
-	 * Gives a returned entry straight to the first waiter when it has been passed over
-	 * too long.
-	 */
-	private boolean handOff(PoolEntry entry) {
-		if (this.waiterCount.get() == 0) {
-			return false;
-		}
-		Waiter first;
-		this.waiterLock.lock();
-		try {
-			first = this.waiters.peekFirst();
-			if (first == null || !first.starving) {
-				return false;
-			}
-			this.waiters.pollFirst();
-			this.waiterCount.decrementAndGet();
-			first.handed = entry;
-		}
-		finally {
-			this.waiterLock.unlock();
-		}
-		LockSupport.unpark(first.thread);
-		return true;
-	}
-
-	private void wakeFirstWaiter() {
-		Waiter first;
-		this.waiterLock.lock();
-		try {
-			first = this.waiters.peekFirst();
-		}
-		finally {
-			this.waiterLock.unlock();
-		}
-		if (first != null) {
-			LockSupport.unpark(first.thread);
-		}
-	}
-
-	private void wakeAllWaiters() {
-		this.waiterLock.lock();
-		try {
-			this.waiters.forEach((waiter) -> LockSupport.unpark(waiter.thread));
-		}
-		finally {
-			this.waiterLock.unlock();
-		}
-	}
-
-	/** Opens a new session when the pool has room, in a free slot. */
-	private @Nullable PoolEntry createIfRoom() {
-		if (!reserveSlot()) {
-			return null;
-		}
-		PoolEntry entry;
-		try {
-			entry = new PoolEntry(openSession(this.sessionConfig.getDatabase()), this.ticks);
-		}
-		catch (RuntimeException ex) {
-			this.totalCount.decrementAndGet();
-			throw ex;
-		}
-		install(entry);
-		return entry;
-	}
-
-	private void install(PoolEntry entry) {
+	private PoolEntry borrow() {
+		long timeout = this.waitTimeoutNanos;
+		long start = 0L;
 		while (true) {
-			for (int i = 0; i < this.slots.length(); i++) {
-				if (this.slots.get(i) == null && this.slots.compareAndSet(i, null, entry)) {
-					return;
+			PoolEntry entry;
+			try {
+				entry = this.bag.borrow(timeout);
+			}
+			catch (TimeoutException ex) {
+				throw timedOut();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IoTDBException("interrupted while waiting for a session of pool '" + this.name + "'");
+			}
+			catch (ExecutionException ex) {
+				throw openFailed(ex.getCause());
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalStateException("pool '" + this.name + "' is closed");
+			}
+			boolean usable = false;
+			try {
+				usable = usable(entry);
+			}
+			finally {
+				if (!usable) {
+					discard(entry);
 				}
 			}
-			// a discarded entry is leaving its slot right now
-			Thread.onSpinWait();
+			if (usable) {
+				return entry;
+			}
+			// the rest of the wait goes to the next session
+			long now = this.clock.precise();
+			if (start == 0L) {
+				start = now;
+			}
+			timeout = Math.max(0L, this.waitTimeoutNanos - (now - start));
 		}
 	}
 
+	private PoolTimeoutException timedOut() {
+		this.timeouts.increment();
+		if (this.timed) {
+			this.listener.acquireTimedOut(this.waitTimeoutNanos);
+		}
+		return new PoolTimeoutException("pool '" + this.name + "' has no free session after "
+				+ TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos) + " ms: " + this.bag.inUse() + " of "
+				+ this.config.getMaxPoolSize() + " in use, " + this.bag.waiting() + " more waiting");
+	}
+
+	private static RuntimeException openFailed(@Nullable Throwable cause) {
+		if (cause instanceof IoTDBException failure) {
+			// opened on a worker thread: rethrown here with its message and kind
+			return failure;
+		}
+		return new IoTDBConnectionException("opening a session failed: " + cause, Objects.requireNonNull(cause));
+	}
+
+	/**
+	 * Whether a borrowed session can be handed out: open, not too old, and checked with
+	 * the server when it was idle long enough.
+	 */
 	private boolean usable(PoolEntry entry) {
-		if (!entry.session.isOpen()) {
+		if (!entry.session.isOpen() || this.housekeeping.expired(entry)) {
 			return false;
 		}
-		long idleTicks = this.ticks - entry.returnedTick;
-		if (this.lifetimeTicks != 0 && this.ticks - entry.createdTick >= this.lifetimeTicks) {
-			return false;
-		}
-		if (this.validateAfterTicks != 0 && idleTicks >= this.validateAfterTicks) {
+		if (this.validateAfterNanos != 0 && this.clock.now() - entry.returnedNanos() >= this.validateAfterNanos) {
 			return entry.session.ping();
 		}
 		return true;
@@ -612,31 +473,55 @@ public final class TableSessionPool implements AutoCloseable {
 		return (wanted == null) ? current == null : wanted.equalsIgnoreCase(current);
 	}
 
-	private boolean reserveSlot() {
-		int max = this.config.getMaxPoolSize();
-		while (true) {
-			int total = this.totalCount.get();
-			if (total >= max || this.closed.get()) {
-				return false;
-			}
-			if (this.totalCount.compareAndSet(total, total + 1)) {
-				return true;
-			}
+	/** Asked by the bag for a new session, with room reserved for it. */
+	private void create() {
+		this.worker.execute(this::openForBag);
+	}
+
+	private void openForBag() {
+		RpcTableSession session;
+		try {
+			session = this.factory.open(this.sessionConfig.getDatabase());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Pool {} could not open a session: {}", this.name, ex.getMessage());
+			this.bag.createFailed(ex);
+			return;
+		}
+		catch (Error ex) {
+			this.bag.createFailed(new IoTDBException("opening a session failed: " + ex, ex));
+			throw ex;
+		}
+		PoolEntry entry = new PoolEntry(session);
+		if (!this.bag.add(entry)) {
+			closeQuietly(entry); // the pool closed while it was opening
 		}
 	}
 
-	/**
-	 * Closes an entry that its caller took (borrowed, or removed while idle), freeing its
-	 * slot.
-	 */
+	/** Removes a borrowed session from the pool and closes it. */
 	private void discard(PoolEntry entry) {
-		entry.markRemoved();
-		for (int i = 0; i < this.slots.length(); i++) {
-			if (this.slots.compareAndSet(i, entry, null)) {
-				this.totalCount.decrementAndGet();
-				break;
+		this.bag.remove(entry);
+		closeLater(entry);
+	}
+
+	/**
+	 * Closes a session removed from the pool: in the background when it still talks to
+	 * the server, so that the caller never waits for a slow server.
+	 */
+	private void closeLater(PoolEntry entry) {
+		if (entry.session.isOpen() || !entry.redirected().isEmpty()) {
+			try {
+				this.worker.execute(() -> closeQuietly(entry));
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// the pool has closed: close it here
 			}
 		}
+		closeQuietly(entry);
+	}
+
+	private void closeQuietly(PoolEntry entry) {
 		try {
 			entry.close();
 		}
@@ -645,79 +530,10 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	private void closeIdle() {
-		for (int i = 0; i < this.slots.length(); i++) {
-			PoolEntry entry = this.slots.get(i);
-			if (entry != null && entry.remove()) {
-				discard(entry);
-			}
-		}
-	}
-
-	// only the housekeeper thread writes ticks; other threads just read it
-	@SuppressWarnings("NonAtomicVolatileUpdate")
-	private void housekeep() {
-		try {
-			long tick = ++this.ticks;
-			int idle = 0;
-			for (int i = 0; i < this.slots.length(); i++) {
-				PoolEntry entry = this.slots.get(i);
-				if (entry == null || entry.state() != PoolEntry.IDLE) {
-					continue;
-				}
-				boolean idleTooLong = this.idleTimeoutTicks != 0 && tick - entry.returnedTick >= this.idleTimeoutTicks;
-				boolean tooOld = this.lifetimeTicks != 0 && tick - entry.createdTick >= this.lifetimeTicks;
-				if ((tooOld || (idleTooLong && idle >= this.config.getMinIdle())) && entry.remove()) {
-					discard(entry);
-				}
-				else {
-					idle++;
-				}
-			}
-			while (!this.closed.get() && idle < this.config.getMinIdle() && reserveSlot()) {
-				PoolEntry entry;
-				try {
-					entry = new PoolEntry(openSession(this.sessionConfig.getDatabase()), tick);
-				}
-				catch (RuntimeException ex) {
-					this.totalCount.decrementAndGet();
-					logger.debug("Pool {} could not open an idle session: {}", this.name, ex.getMessage());
-					break;
-				}
-				install(entry);
-				entry.free();
-				idle++;
-				if (this.waiterCount.get() > 0) {
-					wakeFirstWaiter();
-				}
-			}
-			if (this.closed.get()) {
-				closeIdle();
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Housekeeping of pool {} failed", this.name, ex);
-		}
-	}
-
-	private @Nullable ScheduledFuture<?> leakWatch() {
-		Duration threshold = this.config.getLeakDetectionThreshold();
-		if (threshold.isZero()) {
-			return null;
-		}
-		Exception borrowedHere = new Exception("the session was borrowed here");
-		String thread = Thread.currentThread().getName();
-		try {
-			return this.housekeeper.schedule(
-					() -> logger.warn(
-							"A session of pool {} has been held by thread {} for more than {} ms without being closed; "
-									+ "a leak?",
-							this.name, thread, threshold.toMillis(), borrowedHere),
-					threshold.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			return null;
-		}
+	private void reportLeak(PoolEntry entry) {
+		logger.warn("A session of pool {} has been held by thread {} for more than {} ms without being closed; a leak?",
+				this.name, entry.borrowedBy, TimeUnit.NANOSECONDS.toMillis(this.leakThresholdNanos),
+				entry.borrowedHere);
 	}
 
 	private void ensureOpen() {
@@ -726,30 +542,22 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	private static long ticks(Duration duration) {
-		if (duration.isZero()) {
-			return 0;
+	/** Nanoseconds of a setting, saturated rather than overflowing for huge ones. */
+	private static long nanos(Duration duration) {
+		try {
+			return duration.toNanos();
 		}
-		return Math.max(1, (duration.toNanos() + TICK_NANOS - 1) / TICK_NANOS);
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
-	/** A thread waiting for a session. */
-	private static final class Waiter {
-
-		final Thread thread;
-
-		/**
-		 * Set when the waiter has been passed over long enough to be handed the next
-		 * returned session.
-		 */
-		volatile boolean starving;
-
-		volatile @Nullable PoolEntry handed;
-
-		Waiter(Thread thread) {
-			this.thread = thread;
-		}
-
+	private static ThreadFactory daemon(String name) {
+		return (task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 }

@@ -18,8 +18,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The client's layers, wire ({@code rpc}) then session then pool, checked on its main
- * classes. A change that breaks a rule changes the design: change the rule with it, on
- * purpose.
+ * classes. The pool's mechanics live in {@code pool}, below everything else of the
+ * client; the pool that users see and its session wrapper share the client package with
+ * the sessions. A change that breaks a rule changes the design: change the rule with it,
+ * on purpose.
  */
 class LayeringTests {
 
@@ -27,16 +29,17 @@ class LayeringTests {
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
 	/**
-	 * The pool's classes, which share the client package with the session's; nested
-	 * classes belong to their outermost class.
+	 * The pool's classes in the client package, which it shares with the session's;
+	 * nested classes belong to their outermost class.
 	 */
 	private static final Set<String> POOL = Set.of("TableSessionPool", "TableSessionPoolConfig",
 			"TableSessionPoolListener", "TableSessionPoolStats", "PooledTableSession", "PoolEntry",
-			"PoolTimeoutException", "NodeSelector", "LeaderCache");
+			"PoolTimeoutException", "NodeSelector", "LeaderCache", "SessionFactory", "SafeListener");
 
 	private static final DescribedPredicate<JavaClass> POOL_CLASSES = DescribedPredicate.describe("belong to the pool",
-			(type) -> type.getPackageName().equals("io.github.iotdbtable.client")
-					&& POOL.contains(outermost(type).getSimpleName()));
+			(type) -> resideInAPackage("io.github.iotdbtable.client.pool..").test(type)
+					|| (type.getPackageName().equals("io.github.iotdbtable.client")
+							&& POOL.contains(outermost(type).getSimpleName())));
 
 	@Test
 	void wireLayerUsesNothingAboveIt() {
@@ -45,6 +48,16 @@ class LayeringTests {
 			.should()
 			.dependOnClassesThat(resideInAPackage("io.github.iotdbtable..")
 				.and(not(resideInAPackage("io.github.iotdbtable.client.rpc.."))))
+			.check(MAIN);
+	}
+
+	@Test
+	void poolMechanicsUseNothingOfTheClient() {
+		noClasses().that()
+			.resideInAPackage("io.github.iotdbtable.client.pool..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("io.github.iotdbtable..")
+				.and(not(resideInAPackage("io.github.iotdbtable.client.pool.."))))
 			.check(MAIN);
 	}
 
