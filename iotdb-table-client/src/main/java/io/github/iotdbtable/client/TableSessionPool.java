@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * that finds an idle session takes it even while others wait, which keeps the pool fast
  * when threads outnumber sessions; a waiter passed over for 2 ms is handed the next
  * session that comes back, ahead of threads that arrive later. A session idle for longer
- * than {@code validateAfterIdle} is checked with the server first, for at most the wait
- * timeout (no less than 250 ms, no more than 5 s). A borrowed session is for one thread
- * at a time.
+ * than {@code validateAfterIdle} is checked with the server first, for at most a quarter
+ * of the wait timeout (no less than 250 ms, no more than 5 s). A borrowed session is for
+ * one thread at a time.
  *
  * <p>
  * <b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are
@@ -95,8 +95,13 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TableSessionPool.class);
 
-	/** The period of housekeeping, which also advances the pool's clock. */
+	/**
+	 * The period of housekeeping, which also advances the pool's clock; shorter when a
+	 * leak threshold below 2 s needs a closer watch.
+	 */
 	private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	/**
 	 * How long a waiter may be passed over before the next returned session is handed to
@@ -104,7 +109,10 @@ public final class TableSessionPool implements AutoCloseable {
 	 */
 	private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-	/** Bounds of the check of a session idle for longer than validateAfterIdle. */
+	/**
+	 * Bounds of the check of a session idle for longer than validateAfterIdle, which
+	 * takes at most a quarter of the wait timeout: the rest is left for another session.
+	 */
 	private static final long MIN_VALIDATION_MILLIS = 250;
 
 	private static final long MAX_VALIDATION_MILLIS = 5_000;
@@ -187,7 +195,7 @@ public final class TableSessionPool implements AutoCloseable {
 		this.waitTimeoutNanos = nanos(config.getWaitTimeout());
 		this.validateAfterNanos = nanos(config.getValidateAfterIdle());
 		this.validationMillis = (int) Math.max(MIN_VALIDATION_MILLIS,
-				Math.min(MAX_VALIDATION_MILLIS, TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos)));
+				Math.min(MAX_VALIDATION_MILLIS, TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos) / 4));
 		this.leakThresholdNanos = nanos(config.getLeakDetectionThreshold());
 		this.bag = new ConcurrentBag<>(config.getMaxPoolSize(), PATIENCE_NANOS, this::create, this.clock);
 		this.housekeeping = new Housekeeper<>(
@@ -216,7 +224,9 @@ public final class TableSessionPool implements AutoCloseable {
 			// housekeep() catches what housekeeping throws, so the future holds nothing
 			// to
 			// read; close() stops the task
-			ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, TICK_NANOS,
+			long tick = (this.leakThresholdNanos == 0) ? TICK_NANOS
+					: Math.max(MIN_TICK_NANOS, Math.min(TICK_NANOS, this.leakThresholdNanos / 2));
+			ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, tick,
 					TimeUnit.NANOSECONDS);
 		}
 		logger.debug("Started pool {} ({})", this.name, config);
@@ -241,6 +251,7 @@ public final class TableSessionPool implements AutoCloseable {
 				this.listener.sessionAcquired(now - start);
 			}
 			if (this.leakThresholdNanos != 0) {
+				entry.borrowedAt(this.clock.precise());
 				entry.borrowedHere = new Exception("the session was borrowed here");
 				entry.borrowedBy = Thread.currentThread().getName();
 			}
@@ -365,30 +376,29 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Borrows a session that can be handed out: open, not too old, and checked with the
+	 * server when it was idle long enough; within the wait timeout, checks included.
+	 */
 	private PoolEntry borrow() {
-		long timeout = this.waitTimeoutNanos;
+		// the time is read only when it matters: for a wait or a check with the server
 		long start = 0L;
+		PoolEntry entry = poll();
+		if (entry == null) {
+			start = this.clock.precise();
+			entry = borrowWithin(this.waitTimeoutNanos);
+		}
 		while (true) {
-			PoolEntry entry;
-			try {
-				entry = this.bag.borrow(timeout);
-			}
-			catch (TimeoutException ex) {
-				throw timedOut();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IoTDBException("interrupted while waiting for a session of pool '" + this.name + "'");
-			}
-			catch (ExecutionException ex) {
-				throw openFailed(ex.getCause());
-			}
-			catch (IllegalStateException ex) {
-				throw new IllegalStateException("pool '" + this.name + "' is closed");
-			}
 			boolean usable = false;
 			try {
-				usable = usable(entry);
+				usable = entry.session.isOpen() && !this.housekeeping.expired(entry);
+				if (usable && this.validateAfterNanos != 0
+						&& this.clock.now() - entry.returnedNanos() >= this.validateAfterNanos) {
+					if (start == 0L) {
+						start = this.clock.precise();
+					}
+					usable = entry.session.ping();
+				}
 			}
 			finally {
 				if (!usable) {
@@ -398,12 +408,38 @@ public final class TableSessionPool implements AutoCloseable {
 			if (usable) {
 				return entry;
 			}
-			// the rest of the wait goes to the next session
-			long now = this.clock.precise();
 			if (start == 0L) {
-				start = now;
+				start = this.clock.precise();
 			}
-			timeout = Math.max(0L, this.waitTimeoutNanos - (now - start));
+			entry = borrowWithin(Math.max(0L, this.waitTimeoutNanos - (this.clock.precise() - start)));
+		}
+	}
+
+	private @Nullable PoolEntry poll() {
+		try {
+			return this.bag.poll();
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("pool '" + this.name + "' is closed");
+		}
+	}
+
+	private PoolEntry borrowWithin(long timeoutNanos) {
+		try {
+			return this.bag.borrow(timeoutNanos);
+		}
+		catch (TimeoutException ex) {
+			throw timedOut();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IoTDBException("interrupted while waiting for a session of pool '" + this.name + "'");
+		}
+		catch (ExecutionException ex) {
+			throw openFailed(ex.getCause());
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("pool '" + this.name + "' is closed");
 		}
 	}
 
@@ -423,20 +459,6 @@ public final class TableSessionPool implements AutoCloseable {
 			return failure;
 		}
 		return new IoTDBConnectionException("opening a session failed: " + cause, Objects.requireNonNull(cause));
-	}
-
-	/**
-	 * Whether a borrowed session can be handed out: open, not too old, and checked with
-	 * the server when it was idle long enough.
-	 */
-	private boolean usable(PoolEntry entry) {
-		if (!entry.session.isOpen() || this.housekeeping.expired(entry)) {
-			return false;
-		}
-		if (this.validateAfterNanos != 0 && this.clock.now() - entry.returnedNanos() >= this.validateAfterNanos) {
-			return entry.session.ping();
-		}
-		return true;
 	}
 
 	/**

@@ -2,8 +2,9 @@ package io.github.iotdbtable.client;
 
 /**
  * Receives the timings of a {@link TableSessionPool}, for example to feed a metrics
- * registry. Called on the thread that borrows or returns the session, so implementations
- * must be fast and must not throw.
+ * registry. Called on the thread that borrows or returns the session, or on the pool's
+ * background thread that opened it, so implementations must be fast. What they throw is
+ * logged and otherwise ignored: it never costs the pool a session.
  *
  * @since 0.1.0
  */

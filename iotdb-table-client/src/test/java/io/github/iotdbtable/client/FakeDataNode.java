@@ -55,6 +55,11 @@ final class FakeDataNode implements AutoCloseable {
 		return "127.0.0.1:" + this.server.getLocalPort();
 	}
 
+	/** The connections accepted and not yet closed. */
+	int openConnections() {
+		return this.connections.size();
+	}
+
 	/** Changes how the connections accepted from now on are served. */
 	void serve(Handler handler) {
 		this.handler = handler;

@@ -116,6 +116,17 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 	 * @throws IllegalStateException when the bag is closed
 	 */
 	public E borrow(long timeoutNanos) throws TimeoutException, InterruptedException, ExecutionException {
+		E entry = poll();
+		return (entry != null) ? entry : await(timeoutNanos);
+	}
+
+	/**
+	 * Takes an idle entry if there is one and no waiter has been passed over for too
+	 * long; never waits.
+	 * @return the entry, now owned by the caller, or null
+	 * @throws IllegalStateException when the bag is closed
+	 */
+	public @Nullable E poll() {
 		if (this.closed) {
 			throw new IllegalStateException("closed");
 		}
@@ -125,7 +136,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 				return handOut(entry);
 			}
 		}
-		return await(timeoutNanos);
+		return null;
 	}
 
 	/**
@@ -636,6 +647,14 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		/** When the entry was last handed out, on the pool's clock. */
 		public final long borrowedNanos() {
 			return this.borrowedNanos;
+		}
+
+		/**
+		 * Replaces the borrow stamp of the coarse clock with a precise one, for a leak
+		 * watch shorter than the coarse clock's step.
+		 */
+		public final void borrowedAt(long nanos) {
+			this.borrowedNanos = nanos;
 		}
 
 		final int state() {

@@ -237,7 +237,9 @@ class PoolIT {
 		try (TableSessionPool pool = new TableSessionPool(
 				database.poolConfig().poolName("leaky").leakDetectionThreshold(Duration.ofMillis(200)).build())) {
 			try (TableSession quick = pool.getSession()) {
-				quick.executeNonQueryStatement("FLUSH");
+				// given back at once: never reported (a statement could outlast the
+				// threshold on a busy server)
+				assertThat(quick.getDatabase()).isEqualTo(database.name());
 			}
 			TableSession slow = pool.getSession();
 			Thread.sleep(700);
