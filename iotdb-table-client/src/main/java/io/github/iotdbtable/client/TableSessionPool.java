@@ -132,7 +132,7 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final NodeSelector nodes;
 
-	private final @Nullable LeaderCache leaders;
+	private final @Nullable InsertRouter router;
 
 	private final ScheduledThreadPoolExecutor housekeeper;
 
@@ -170,7 +170,7 @@ public final class TableSessionPool implements AutoCloseable {
 		this.name = config.getPoolName();
 		this.slots = new AtomicReferenceArray<>(config.getMaxPoolSize());
 		this.nodes = new NodeSelector(this.sessionConfig.endpoints());
-		this.leaders = config.isEnableRedirection() ? new LeaderCache() : null;
+		this.router = config.isEnableRedirection() ? new InsertRouter() : null;
 		this.waitTimeoutNanos = config.getWaitTimeout().toNanos();
 		this.validateAfterTicks = ticks(config.getValidateAfterIdle());
 		this.idleTimeoutTicks = ticks(config.getIdleTimeout());
@@ -265,8 +265,8 @@ public final class TableSessionPool implements AutoCloseable {
 		return this.config.getMaxRetry();
 	}
 
-	@Nullable LeaderCache leaders() {
-		return this.leaders;
+	@Nullable InsertRouter router() {
+		return this.router;
 	}
 
 	/**

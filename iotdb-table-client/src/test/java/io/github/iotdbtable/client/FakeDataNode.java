@@ -9,8 +9,11 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
@@ -41,6 +44,8 @@ final class FakeDataNode implements AutoCloseable {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+
 	private volatile Handler handler;
 
 	FakeDataNode(Handler handler) throws IOException {
@@ -53,6 +58,12 @@ final class FakeDataNode implements AutoCloseable {
 
 	String nodeUrl() {
 		return "127.0.0.1:" + this.server.getLocalPort();
+	}
+
+	/** How many calls of a method the fake server read, on all its connections. */
+	int received(String method) {
+		AtomicInteger count = this.received.get(method);
+		return (count != null) ? count.get() : 0;
 	}
 
 	/** Changes how the connections accepted from now on are served. */
@@ -125,6 +136,7 @@ final class FakeDataNode implements AutoCloseable {
 			byte[] frame = new byte[this.in.readInt()];
 			this.in.readFully(frame);
 			TMessage message = new TBinaryProtocol(new TMemoryInputTransport(frame)).readMessageBegin();
+			FakeDataNode.this.received.computeIfAbsent(message.name, (name) -> new AtomicInteger()).incrementAndGet();
 			return new Request(message.name, message.seqid);
 		}
 
@@ -194,15 +206,43 @@ final class FakeDataNode implements AutoCloseable {
 			writeFrame(reply(request, TType.STRUCT, FakeDataNode::writeSuccess));
 		}
 
+		/**
+		 * Answers an executeUpdateStatement or executeQueryStatement call with a status
+		 * and nothing else.
+		 */
+		void answerStatement(Request request, int code, boolean needRetry) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				p.writeStructBegin(STRUCT);
+				writeI32(p, 1, code);
+				p.writeFieldBegin(new TField("", TType.STRING, (short) 2));
+				p.writeString("fake status " + code);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.BOOL, (short) 5));
+				p.writeBool(needRetry);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
 	}
 
 	private static void writeSuccess(TProtocol p) throws TException {
 		p.writeStructBegin(STRUCT);
-		p.writeFieldBegin(new TField("", TType.I32, (short) 1));
-		p.writeI32(200);
-		p.writeFieldEnd();
+		writeI32(p, 1, 200);
 		p.writeFieldStop();
 		p.writeStructEnd();
+	}
+
+	private static void writeI32(TProtocol p, int id, int value) throws TException {
+		p.writeFieldBegin(new TField("", TType.I32, (short) id));
+		p.writeI32(value);
+		p.writeFieldEnd();
 	}
 
 	/** A reply message whose result struct holds the success field (id 0). */

@@ -32,7 +32,8 @@ class LayeringTests {
 	 */
 	private static final Set<String> POOL = Set.of("TableSessionPool", "TableSessionPoolConfig",
 			"TableSessionPoolListener", "TableSessionPoolStats", "PooledTableSession", "PoolEntry",
-			"PoolTimeoutException", "NodeSelector", "LeaderCache");
+			"PoolTimeoutException", "NodeSelector", "LeaderCache", "InsertRouter", "Retrier", "RetryPolicy",
+			"DefaultRetryPolicy");
 
 	private static final DescribedPredicate<JavaClass> POOL_CLASSES = DescribedPredicate.describe("belong to the pool",
 			(type) -> type.getPackageName().equals("io.github.iotdbtable.client")
