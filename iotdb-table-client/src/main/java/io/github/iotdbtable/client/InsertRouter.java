@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.github.iotdbtable.client.RetryPolicy.Attempt;
 import io.github.iotdbtable.client.RetryPolicy.Kind;
@@ -17,13 +20,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the rows of an insert to the DataNodes that lead their devices, learnt from the
  * server's redirection hints, over extra connections of the borrowed session. A leader
- * that cannot be reached is forgotten: its rows go through the session's own connection.
+ * that cannot be reached is forgotten and, for {@link #QUARANTINE_NANOS}, neither learnt
+ * again nor tried: its rows go through the session's own connection. Hints naming no
+ * valid endpoint are ignored.
  */
 final class InsertRouter {
 
 	private static final Logger logger = LoggerFactory.getLogger(InsertRouter.class);
 
+	/** How long a leader that could not be reached is left alone. */
+	static final long QUARANTINE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+	/** Bounds the memory of unreachable leaders, which the server names. */
+	static final int MAX_UNREACHABLE = 1_000;
+
 	private final LeaderCache leaders = new LeaderCache();
+
+	private final Map<Endpoint, Long> unreachableSince = new ConcurrentHashMap<>();
+
+	private final LongSupplier nanoTime;
+
+	InsertRouter() {
+		this(System::nanoTime);
+	}
+
+	/**
+	 * @param nanoTime the clock of the quarantine, as {@link System#nanoTime()}
+	 */
+	InsertRouter(LongSupplier nanoTime) {
+		this.nanoTime = nanoTime;
+	}
 
 	LeaderCache leaders() {
 		return this.leaders;
@@ -56,7 +82,7 @@ final class InsertRouter {
 			Endpoint leader = group.getKey();
 			Status status = null;
 			int failed = 0;
-			if (leader != null && !leader.equals(borrowed.session.endpoint())) {
+			if (leader != null && !leader.equals(borrowed.session.endpoint()) && !isQuarantined(leader)) {
 				try {
 					status = insertRedirected(pool, borrowed, leader, tablet, times, sent);
 				}
@@ -73,9 +99,44 @@ final class InsertRouter {
 		}
 	}
 
-	/** Forgets a leader that could not be reached. */
+	/**
+	 * Remembers the leader the server named for a device, unless it is no valid endpoint
+	 * or could not be reached lately.
+	 */
+	void learn(String device, Endpoint leader) {
+		if (!isValid(leader)) {
+			logger.debug("Ignoring the redirection of {} to {}: not a valid endpoint", device, leader);
+			return;
+		}
+		if (!isQuarantined(leader)) {
+			this.leaders.learn(device, leader);
+		}
+	}
+
+	/** Forgets a leader that could not be reached, and leaves it alone for a while. */
 	void unreachable(Endpoint leader) {
+		if (this.unreachableSince.size() >= MAX_UNREACHABLE) {
+			this.unreachableSince.clear();
+		}
+		this.unreachableSince.put(leader, this.nanoTime.getAsLong());
 		this.leaders.forget(leader);
+	}
+
+	boolean isQuarantined(Endpoint leader) {
+		Long since = this.unreachableSince.get(leader);
+		if (since == null) {
+			return false;
+		}
+		if (this.nanoTime.getAsLong() - since < QUARANTINE_NANOS) {
+			return true;
+		}
+		this.unreachableSince.remove(leader, since);
+		return false;
+	}
+
+	/** Whether the server named an endpoint a connection can be opened to. */
+	static boolean isValid(Endpoint endpoint) {
+		return !endpoint.host().isBlank() && endpoint.port() >= 1 && endpoint.port() <= 65_535;
 	}
 
 	/**
@@ -116,8 +177,8 @@ final class InsertRouter {
 				if (Thread.currentThread().isInterrupted()) {
 					throw ex;
 				}
-				logger.debug("Cannot reach leader {}, sending through {}: {}", leader, borrowed.session.endpoint(),
-						ex.getMessage());
+				logger.debug("Cannot reach leader {}, sending through {} for the next {} s: {}", leader,
+						borrowed.session.endpoint(), TimeUnit.NANOSECONDS.toSeconds(QUARANTINE_NANOS), ex.getMessage());
 				unreachable(leader);
 				return null;
 			}
@@ -155,7 +216,7 @@ final class InsertRouter {
 			int row = (sent != null) ? sent[i] : i;
 			String device = LeaderCache.device(tablet, tagColumns, row);
 			if (!device.equals(lastDevice)) {
-				this.leaders.learn(device, leader);
+				learn(device, leader);
 				lastDevice = device;
 			}
 		}

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
@@ -44,6 +45,8 @@ final class FakeDataNode implements AutoCloseable {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private final AtomicInteger accepted = new AtomicInteger();
+
 	private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
 
 	private volatile Handler handler;
@@ -58,6 +61,11 @@ final class FakeDataNode implements AutoCloseable {
 
 	String nodeUrl() {
 		return "127.0.0.1:" + this.server.getLocalPort();
+	}
+
+	/** How many connections the fake server accepted. */
+	int accepted() {
+		return this.accepted.get();
 	}
 
 	/** How many calls of a method the fake server read, on all its connections. */
@@ -90,6 +98,7 @@ final class FakeDataNode implements AutoCloseable {
 				return;
 			}
 			this.connections.add(socket);
+			this.accepted.incrementAndGet();
 			Handler current = this.handler;
 			Thread thread = new Thread(() -> {
 				try (socket) {
@@ -224,6 +233,39 @@ final class FakeDataNode implements AutoCloseable {
 				p.writeFieldEnd();
 				p.writeFieldStop();
 				p.writeStructEnd();
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
+		/**
+		 * Answers an insertTablet call as a node that does not lead the data: a success
+		 * naming, for each of {@code rows} rows, the node at {@code host} and
+		 * {@code port}.
+		 */
+		void answerRedirect(Request request, int rows, String host, int port) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				writeI32(p, 1, 400);
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 3));
+				p.writeListBegin(new TList(TType.STRUCT, rows));
+				for (int i = 0; i < rows; i++) {
+					p.writeStructBegin(STRUCT);
+					writeI32(p, 1, 400);
+					p.writeFieldBegin(new TField("", TType.STRUCT, (short) 4));
+					p.writeStructBegin(STRUCT);
+					p.writeFieldBegin(new TField("", TType.STRING, (short) 1));
+					p.writeString(host);
+					p.writeFieldEnd();
+					writeI32(p, 2, port);
+					p.writeFieldStop();
+					p.writeStructEnd();
+					p.writeFieldEnd();
+					p.writeFieldStop();
+					p.writeStructEnd();
+				}
+				p.writeListEnd();
 				p.writeFieldEnd();
 				p.writeFieldStop();
 				p.writeStructEnd();

@@ -94,6 +94,8 @@ class PoolRedirectionIT {
 			for (int row = 0; row < DEVICES; row++) {
 				assertThat(leaders.leaderOf(LeaderCache.device(probe, tags, row))).isNotEqualTo(gone);
 			}
+			// nor learnt again for a while, though the server may name it
+			assertThat(router.isQuarantined(gone)).isTrue();
 		}
 	}
 
