@@ -61,28 +61,34 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * <b>Nodes and retries.</b> New connections go round robin to the configured DataNodes; a
- * node that cannot be reached is tried only after the others for a few seconds. A
- * borrowed session retries, up to {@code maxRetry} times:
+ * node that cannot be reached is tried only after the others for a few seconds. A failed
+ * operation is retried up to {@code maxRetry} times, as the config's {@link RetryPolicy}
+ * decides. The default, {@link RetryPolicy#defaults()}, retries only what cannot be
+ * applied twice by mistake:
  * <ul>
- * <li>an insert or statement whose connection failed, on a new connection to another node
- * when there is one. The request may have been applied before the connection broke, so it
- * can be applied twice: for inserts this is safe, since IoTDB keeps one value per device,
- * column and time and a repeated row overwrites itself; a non-query statement such as
- * {@code CREATE} may then fail with "already exists", and a relative {@code DELETE} is
- * repeated. The database chosen with {@code USE} carries over to the new connection;</li>
- * <li>an insert or statement that the server refused with {@code needRetry} set (a
- * transient state, such as a region changing leader), after a short pause;</li>
- * <li>a query that failed to start for either reason. Fetching further pages of a result
- * that already started is not retried: the data set fails and the caller decides.</li>
+ * <li>any operation whose connection could not be opened (nothing was sent), or that the
+ * server refused with {@code needRetry} set (a transient state, such as a region changing
+ * leader), after a short pause;</li>
+ * <li>an insert whose connection broke in flight, at once on a new connection to another
+ * node when there is one: IoTDB keeps one value per device, column and time, so a
+ * repeated row overwrites itself. The database chosen with {@code USE} carries over;</li>
+ * <li>a query that failed to start. Fetching further pages of a result that already
+ * started is not retried: the data set fails and the caller decides.</li>
  * </ul>
- * Wrong input, a refused statement and an authentication failure are not retried.
+ * A non-query statement whose connection broke in flight is not retried, since the server
+ * may have applied it ({@code DELETE}, {@code CREATE USER}, {@code now()}); declare the
+ * statements safe to repeat with {@link RetryPolicy#idempotentStatements}. Wrong input, a
+ * refused statement and an authentication failure are not retried, and nothing is retried
+ * after the calling thread was interrupted: its interrupt flag is kept and the node is
+ * not counted as failed.
  *
  * <p>
  * <b>Redirection.</b> With {@code enableRedirection}, inserts follow the server's hint:
  * the DataNode that leads a device's data is remembered per device (table and tag
  * values), and later rows of that device are sent straight there, over an extra
  * connection of the borrowed session. A remembered node that cannot be reached is
- * forgotten and its rows are sent through the session's own connection.
+ * forgotten and, for 30 seconds, neither learnt again nor tried: its rows are sent
+ * through the session's own connection. Hints naming no valid endpoint are ignored.
  *
  * <p>
  * {@link #close()} closes the idle sessions at once and the borrowed ones when they come
@@ -150,7 +156,7 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final Map<Endpoint, LongAdder> insertsByNode = new ConcurrentHashMap<>();
 
-	private final @Nullable LeaderCache leaders;
+	private final @Nullable InsertRouter router;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -191,7 +197,7 @@ public final class TableSessionPool implements AutoCloseable {
 		this.listener = this.timed ? new SafeListener(this.name, listener) : listener;
 		this.clock = new CoarseClock(clock);
 		this.factory = new SessionFactory(this.name, this.sessionConfig, this.listener);
-		this.leaders = config.isEnableRedirection() ? new LeaderCache() : null;
+		this.router = config.isEnableRedirection() ? new InsertRouter() : null;
 		this.waitTimeoutNanos = nanos(config.getWaitTimeout());
 		this.validateAfterNanos = nanos(config.getValidateAfterIdle());
 		this.validationMillis = (int) Math.max(MIN_VALIDATION_MILLIS,
@@ -221,9 +227,8 @@ public final class TableSessionPool implements AutoCloseable {
 		this.housekeeper = new ScheduledThreadPoolExecutor(1, daemon(this.name + "-housekeeper"));
 		this.housekeeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		if (scheduled) {
-			// housekeep() catches what housekeeping throws, so the future holds nothing
-			// to
-			// read; close() stops the task
+			// housekeep() catches what housekeeping throws, so the future holds
+			// nothing to read; close() stops the task
 			long tick = (this.leakThresholdNanos == 0) ? TICK_NANOS
 					: Math.max(MIN_TICK_NANOS, Math.min(TICK_NANOS, this.leakThresholdNanos / 2));
 			ScheduledFuture<?> unused = this.housekeeper.scheduleAtFixedRate(this::housekeep, 0, tick,
@@ -316,8 +321,8 @@ public final class TableSessionPool implements AutoCloseable {
 		return this.config.getMaxRetry();
 	}
 
-	@Nullable LeaderCache leaders() {
-		return this.leaders;
+	@Nullable InsertRouter router() {
+		return this.router;
 	}
 
 	/**

@@ -52,6 +52,8 @@ public final class TableSessionPoolConfig {
 
 	private final int maxRetry;
 
+	private final RetryPolicy retryPolicy;
+
 	private final boolean enableRedirection;
 
 	private final Duration idleTimeout;
@@ -82,6 +84,10 @@ public final class TableSessionPoolConfig {
 		if (this.maxRetry < 0) {
 			throw new IllegalArgumentException("maxRetry must not be negative, was " + this.maxRetry);
 		}
+		if (builder.retryPolicy == null) {
+			throw new IllegalArgumentException("retryPolicy must not be null");
+		}
+		this.retryPolicy = builder.retryPolicy;
 		this.enableRedirection = builder.enableRedirection;
 		this.waitTimeout = requireDuration(builder.waitTimeout, "waitTimeout");
 		this.idleTimeout = requireDuration(builder.idleTimeout, "idleTimeout");
@@ -123,11 +129,20 @@ public final class TableSessionPoolConfig {
 	}
 
 	/**
-	 * How many times an operation that failed on the connection, or that the server
-	 * marked transient, is retried.
+	 * The most times one operation is retried, whatever the {@link #getRetryPolicy()
+	 * retry policy} decides.
 	 */
 	public int getMaxRetry() {
 		return this.maxRetry;
+	}
+
+	/**
+	 * Decides which failed operations are retried, and after which pause;
+	 * {@link RetryPolicy#defaults()} unless set.
+	 * @since 0.2.0
+	 */
+	public RetryPolicy getRetryPolicy() {
+		return this.retryPolicy;
 	}
 
 	/**
@@ -171,10 +186,11 @@ public final class TableSessionPoolConfig {
 	@Override
 	public String toString() {
 		return "TableSessionPoolConfig{poolName=" + this.poolName + ", maxPoolSize=" + this.maxPoolSize + ", minIdle="
-				+ this.minIdle + ", waitTimeout=" + this.waitTimeout + ", maxRetry=" + this.maxRetry
-				+ ", enableRedirection=" + this.enableRedirection + ", idleTimeout=" + this.idleTimeout
-				+ ", maxLifetime=" + this.maxLifetime + ", validateAfterIdle=" + this.validateAfterIdle
-				+ ", leakDetectionThreshold=" + this.leakDetectionThreshold + ", session=" + this.sessionConfig + "}";
+				+ this.minIdle + ", waitTimeout=" + this.waitTimeout + ", maxRetry=" + this.maxRetry + ", retryPolicy="
+				+ this.retryPolicy + ", enableRedirection=" + this.enableRedirection + ", idleTimeout="
+				+ this.idleTimeout + ", maxLifetime=" + this.maxLifetime + ", validateAfterIdle="
+				+ this.validateAfterIdle + ", leakDetectionThreshold=" + this.leakDetectionThreshold + ", session="
+				+ this.sessionConfig + "}";
 	}
 
 	private static Duration requireDuration(@Nullable Duration value, String name) {
@@ -204,6 +220,8 @@ public final class TableSessionPoolConfig {
 		private @Nullable Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
 
 		private int maxRetry = DEFAULT_MAX_RETRY;
+
+		private @Nullable RetryPolicy retryPolicy = RetryPolicy.defaults();
 
 		private boolean enableRedirection;
 
@@ -327,6 +345,16 @@ public final class TableSessionPoolConfig {
 
 		public Builder maxRetry(int maxRetry) {
 			this.maxRetry = maxRetry;
+			return this;
+		}
+
+		/**
+		 * Which failed operations are retried, up to {@code maxRetry} times; see
+		 * {@link RetryPolicy#defaults()}.
+		 * @since 0.2.0
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = retryPolicy;
 			return this;
 		}
 

@@ -9,12 +9,16 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
@@ -41,6 +45,10 @@ final class FakeDataNode implements AutoCloseable {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private final AtomicInteger accepted = new AtomicInteger();
+
+	private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+
 	private volatile Handler handler;
 
 	FakeDataNode(Handler handler) throws IOException {
@@ -58,6 +66,17 @@ final class FakeDataNode implements AutoCloseable {
 	/** The connections accepted and not yet closed. */
 	int openConnections() {
 		return this.connections.size();
+	}
+
+	/** How many connections the fake server accepted. */
+	int accepted() {
+		return this.accepted.get();
+	}
+
+	/** How many calls of a method the fake server read, on all its connections. */
+	int received(String method) {
+		AtomicInteger count = this.received.get(method);
+		return (count != null) ? count.get() : 0;
 	}
 
 	/** Changes how the connections accepted from now on are served. */
@@ -84,6 +103,7 @@ final class FakeDataNode implements AutoCloseable {
 				return;
 			}
 			this.connections.add(socket);
+			this.accepted.incrementAndGet();
 			Handler current = this.handler;
 			Thread thread = new Thread(() -> {
 				try (socket) {
@@ -130,6 +150,7 @@ final class FakeDataNode implements AutoCloseable {
 			byte[] frame = new byte[this.in.readInt()];
 			this.in.readFully(frame);
 			TMessage message = new TBinaryProtocol(new TMemoryInputTransport(frame)).readMessageBegin();
+			FakeDataNode.this.received.computeIfAbsent(message.name, (name) -> new AtomicInteger()).incrementAndGet();
 			return new Request(message.name, message.seqid);
 		}
 
@@ -199,15 +220,76 @@ final class FakeDataNode implements AutoCloseable {
 			writeFrame(reply(request, TType.STRUCT, FakeDataNode::writeSuccess));
 		}
 
+		/**
+		 * Answers an executeUpdateStatement or executeQueryStatement call with a status
+		 * and nothing else.
+		 */
+		void answerStatement(Request request, int code, boolean needRetry) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				p.writeStructBegin(STRUCT);
+				writeI32(p, 1, code);
+				p.writeFieldBegin(new TField("", TType.STRING, (short) 2));
+				p.writeString("fake status " + code);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.BOOL, (short) 5));
+				p.writeBool(needRetry);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
+		/**
+		 * Answers an insertTablet call as a node that does not lead the data: a success
+		 * naming, for each of {@code rows} rows, the node at {@code host} and
+		 * {@code port}.
+		 */
+		void answerRedirect(Request request, int rows, String host, int port) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				writeI32(p, 1, 400);
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 3));
+				p.writeListBegin(new TList(TType.STRUCT, rows));
+				for (int i = 0; i < rows; i++) {
+					p.writeStructBegin(STRUCT);
+					writeI32(p, 1, 400);
+					p.writeFieldBegin(new TField("", TType.STRUCT, (short) 4));
+					p.writeStructBegin(STRUCT);
+					p.writeFieldBegin(new TField("", TType.STRING, (short) 1));
+					p.writeString(host);
+					p.writeFieldEnd();
+					writeI32(p, 2, port);
+					p.writeFieldStop();
+					p.writeStructEnd();
+					p.writeFieldEnd();
+					p.writeFieldStop();
+					p.writeStructEnd();
+				}
+				p.writeListEnd();
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
 	}
 
 	private static void writeSuccess(TProtocol p) throws TException {
 		p.writeStructBegin(STRUCT);
-		p.writeFieldBegin(new TField("", TType.I32, (short) 1));
-		p.writeI32(200);
-		p.writeFieldEnd();
+		writeI32(p, 1, 200);
 		p.writeFieldStop();
 		p.writeStructEnd();
+	}
+
+	private static void writeI32(TProtocol p, int id, int value) throws TException {
+		p.writeFieldBegin(new TField("", TType.I32, (short) id));
+		p.writeI32(value);
+		p.writeFieldEnd();
 	}
 
 	/** A reply message whose result struct holds the success field (id 0). */

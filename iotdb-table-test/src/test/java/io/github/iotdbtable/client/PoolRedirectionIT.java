@@ -37,8 +37,8 @@ class PoolRedirectionIT {
 		try (TableSessionPool pool = new TableSessionPool(
 				database.poolConfig().nodeUrls(entry).enableRedirection(true).maxPoolSize(1).build())) {
 			insertAllDevices(pool, 0);
-			LeaderCache leaders = pool.leaders();
-			assertThat(leaders).isNotNull();
+			assertThat(pool.router()).isNotNull();
+			LeaderCache leaders = pool.router().leaders();
 			assertThat(leaders.size()).as("devices led by the other node").isPositive().isLessThan(DEVICES);
 			assertThat(pool.getStats().insertsByNode()).containsOnlyKeys(entry);
 
@@ -63,7 +63,7 @@ class PoolRedirectionIT {
 				database.poolConfig().nodeUrls(entry).maxPoolSize(1).build())) {
 			insertAllDevices(pool, 10);
 			insertAllDevices(pool, 11);
-			assertThat(pool.leaders()).isNull();
+			assertThat(pool.router()).isNull();
 			assertThat(pool.getStats().insertsByNode()).containsOnlyKeys(entry).containsEntry(entry, 2L);
 		}
 	}
@@ -74,7 +74,8 @@ class PoolRedirectionIT {
 		try (TableSessionPool pool = new TableSessionPool(
 				database.poolConfig().nodeUrls(entry).enableRedirection(true).maxPoolSize(1).build())) {
 			insertAllDevices(pool, 20);
-			LeaderCache leaders = pool.leaders();
+			InsertRouter router = pool.router();
+			LeaderCache leaders = router.leaders();
 			Endpoint gone = new Endpoint("127.0.0.1", 1);
 			ColumnarTablet probe = tablet(21);
 			int[] tags = { 0 };
@@ -93,6 +94,8 @@ class PoolRedirectionIT {
 			for (int row = 0; row < DEVICES; row++) {
 				assertThat(leaders.leaderOf(LeaderCache.device(probe, tags, row))).isNotEqualTo(gone);
 			}
+			// nor learnt again for a while, though the server may name it
+			assertThat(router.isQuarantined(gone)).isTrue();
 		}
 	}
 
