@@ -219,6 +219,11 @@ final class RpcTableSession implements TableSession {
 		}
 	}
 
+	/** The data sets that still hold a query on the server. */
+	int openDataSetCount() {
+		return this.openDataSets.size();
+	}
+
 	Endpoint endpoint() {
 		return this.client.endpoint();
 	}

@@ -68,6 +68,9 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private boolean closed;
 
+	/** Read to the end: the query is released and the session no longer keeps it. */
+	private boolean exhausted;
+
 	private @Nullable TsBlock block;
 
 	private int rowInBlock;
@@ -142,7 +145,7 @@ public final class SessionDataSet implements AutoCloseable {
 	 * @throws IoTDBException when fetching fails
 	 */
 	public boolean hasNext() {
-		if (this.closed) {
+		if (this.closed || this.exhausted) {
 			return false;
 		}
 		while (this.block == null || this.rowInBlock + 1 >= this.block.rowCount()) {
@@ -152,10 +155,7 @@ public final class SessionDataSet implements AutoCloseable {
 				continue;
 			}
 			if (!this.moreData) {
-				// every row is here: release the server's query now rather than at close
-				releaseQuery();
-				this.block = null;
-				this.positioned = false;
+				finish();
 				return false;
 			}
 			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis);
@@ -215,6 +215,22 @@ public final class SessionDataSet implements AutoCloseable {
 		this.positioned = false;
 		this.pendingBlocks.clear();
 		this.session.forget(this);
+	}
+
+	/**
+	 * Every row has been read: releases the server's query now rather than at close, and
+	 * leaves the session, which has nothing more to close for this data set.
+	 */
+	private void finish() {
+		this.exhausted = true;
+		this.block = null;
+		this.positioned = false;
+		try {
+			releaseQuery();
+		}
+		finally {
+			this.session.forget(this);
+		}
 	}
 
 	private void releaseQuery() {

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
@@ -41,6 +42,8 @@ final class FakeDataNode implements AutoCloseable {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private final List<String> received = new CopyOnWriteArrayList<>();
+
 	private volatile Handler handler;
 
 	FakeDataNode(Handler handler) throws IOException {
@@ -53,6 +56,11 @@ final class FakeDataNode implements AutoCloseable {
 
 	String nodeUrl() {
 		return "127.0.0.1:" + this.server.getLocalPort();
+	}
+
+	/** The methods of the calls read so far, over all connections, in order. */
+	List<String> received() {
+		return List.copyOf(this.received);
 	}
 
 	/** Changes how the connections accepted from now on are served. */
@@ -125,6 +133,7 @@ final class FakeDataNode implements AutoCloseable {
 			byte[] frame = new byte[this.in.readInt()];
 			this.in.readFully(frame);
 			TMessage message = new TBinaryProtocol(new TMemoryInputTransport(frame)).readMessageBegin();
+			FakeDataNode.this.received.add(message.name);
 			return new Request(message.name, message.seqid);
 		}
 
@@ -194,6 +203,81 @@ final class FakeDataNode implements AutoCloseable {
 			writeFrame(reply(request, TType.STRUCT, FakeDataNode::writeSuccess));
 		}
 
+		/**
+		 * Answers a query (executeQueryStatementV2) with a whole result: query
+		 * {@code queryId}, named columns of the given type names, and one block of
+		 * {@code values} as a single INT64 value column, nothing more to fetch.
+		 */
+		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, long... values)
+				throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				writeSuccess(p);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.I64, (short) 2));
+				p.writeI64(queryId);
+				p.writeFieldEnd();
+				writeStrings(p, 3, columns);
+				writeStrings(p, 6, types);
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
+				p.writeListBegin(new TList(TType.STRING, 1));
+				p.writeBinary(int64Block(values));
+				p.writeListEnd();
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.BOOL, (short) 14));
+				p.writeBool(false);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
+		/**
+		 * Serves queries: opens a session, answers every query as {@link #answerQuery}
+		 * does with one column {@code v} of the given values, and every other call with
+		 * success.
+		 */
+		void serveQueries(long... values) throws IOException, TException {
+			openSession(1);
+			long queryId = 0;
+			while (true) {
+				Request request = read();
+				if (request.method().equals("executeQueryStatementV2")) {
+					answerQuery(request, queryId++, List.of("v"), List.of("INT64"), values);
+				}
+				else {
+					answerSuccess(request);
+				}
+			}
+		}
+
+	}
+
+	/** A TsBlock of one INT64 value column, times counting from 0. */
+	private static ByteBuffer int64Block(long... values) {
+		ByteBuffer block = ByteBuffer.allocate(64 + 16 * values.length);
+		// one value column of INT64 (2); the time and the value column both int64 arrays
+		block.putInt(1).put((byte) 2).putInt(values.length).put(new byte[] { 2, 2 });
+		block.put((byte) 0);
+		for (int i = 0; i < values.length; i++) {
+			block.putLong(i);
+		}
+		block.put((byte) 0);
+		for (long value : values) {
+			block.putLong(value);
+		}
+		return block.flip();
+	}
+
+	private static void writeStrings(TProtocol p, int id, List<String> values) throws TException {
+		p.writeFieldBegin(new TField("", TType.LIST, (short) id));
+		p.writeListBegin(new TList(TType.STRING, values.size()));
+		for (String value : values) {
+			p.writeString(value);
+		}
+		p.writeListEnd();
+		p.writeFieldEnd();
 	}
 
 	private static void writeSuccess(TProtocol p) throws TException {
