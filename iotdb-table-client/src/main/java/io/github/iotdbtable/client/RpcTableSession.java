@@ -267,7 +267,17 @@ final class RpcTableSession implements TableSession {
 						this.statementId, this.config.getFetchSize(), timeoutInMs)));
 		track(response);
 		Statuses.check(response.status());
-		SessionDataSet dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+		SessionDataSet dataSet;
+		try {
+			dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+		}
+		catch (RuntimeException ex) {
+			// the server opened the query: no data set will ever close it
+			if (response.hasQuery()) {
+				closeQuery(response.queryId());
+			}
+			throw ex;
+		}
 		this.openDataSets.add(dataSet);
 		return dataSet;
 	}
