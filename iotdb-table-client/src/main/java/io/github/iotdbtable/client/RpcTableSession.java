@@ -228,14 +228,13 @@ final class RpcTableSession implements TableSession {
 		return this.client.endpoint();
 	}
 
-	/** Closes the data sets still open, releasing their queries on the server. */
-	void closeOpenDataSets() {
-		if (this.openDataSets.isEmpty()) {
-			return;
-		}
-		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
-			dataSet.close();
-		}
+	/**
+	 * Closes the data sets not yet read to the end, releasing their queries on the
+	 * server; reading them from now on fails with the reason.
+	 * @param reason why, such as "its session was returned to pool 'x'"
+	 */
+	void closeOpenDataSets(String reason) {
+		endDataSets(reason, true);
 	}
 
 	@Override
@@ -332,7 +331,7 @@ final class RpcTableSession implements TableSession {
 			if (!this.open) {
 				return;
 			}
-			closeDataSets();
+			endDataSets("its session was closed", false);
 			try {
 				Status status = this.client.closeSession(this.sessionId);
 				if (!status.isSuccess()) {
@@ -358,9 +357,9 @@ final class RpcTableSession implements TableSession {
 				+ this.database + ", open=" + this.open + "}";
 	}
 
-	private void closeDataSets() {
+	private void endDataSets(String reason, boolean releaseQueries) {
 		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
-			dataSet.markClosed();
+			dataSet.abandon(reason, releaseQueries);
 		}
 	}
 
@@ -391,7 +390,7 @@ final class RpcTableSession implements TableSession {
 			}
 		}
 		catch (TException ex) {
-			broken();
+			broken(ex);
 			throw new IoTDBConnectionException(
 					this.client.endpoint() + ": " + operation + " failed, the connection is closed: " + describe(ex),
 					ex);
@@ -405,10 +404,10 @@ final class RpcTableSession implements TableSession {
 	 * The connection's state is unknown after a transport or protocol failure: it cannot
 	 * be used again.
 	 */
-	private void broken() {
+	private void broken(TException ex) {
 		this.open = false;
 		this.client.close();
-		closeDataSets();
+		endDataSets("its connection broke: " + describe(ex), false);
 	}
 
 	private void ensureOpen() {

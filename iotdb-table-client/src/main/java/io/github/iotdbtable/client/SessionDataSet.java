@@ -34,9 +34,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>
- * Close it when done, or read it to the end: either releases the query on the server. It
- * is closed as well when its session closes. Not thread-safe, and it uses its session's
- * connection: read it on the session's thread.
+ * Close it when done, or read it to the end: either releases the query on the server, and
+ * then it has no more rows. It is closed as well when its session ends it before it was
+ * read to the end: when the session closes, when the session's connection breaks, or when
+ * a pooled session goes back to its pool. Reading such a data set fails with an
+ * {@link IllegalStateException} that says why, rather than passing for a shorter result.
+ * Not thread-safe, and it uses its session's connection: read it on the session's thread.
  *
  * @since 0.1.0
  */
@@ -67,6 +70,9 @@ public final class SessionDataSet implements AutoCloseable {
 	private boolean queryOpen;
 
 	private boolean closed;
+
+	/** Why the session ended the data set before it was read, or null. */
+	private @Nullable String unreadableBecause;
 
 	/** Read to the end: the query is released and the session no longer keeps it. */
 	private boolean exhausted;
@@ -141,10 +147,14 @@ public final class SessionDataSet implements AutoCloseable {
 
 	/**
 	 * Whether another row follows. May fetch the next page from the server.
-	 * @return whether {@link #next()} has a row to give
+	 * @return whether {@link #next()} has a row to give; false once the data set was read
+	 * to the end or closed by {@link #close()}
 	 * @throws IoTDBException when fetching fails
+	 * @throws IllegalStateException when the session ended the data set before it was
+	 * read to the end, saying why
 	 */
 	public boolean hasNext() {
+		requireReadable();
 		if (this.closed || this.exhausted) {
 			return false;
 		}
@@ -169,6 +179,8 @@ public final class SessionDataSet implements AutoCloseable {
 	 * Moves to the next row.
 	 * @return the row, a view that is valid until the next call
 	 * @throws NoSuchElementException when there is no further row
+	 * @throws IllegalStateException when the session ended the data set before it was
+	 * read to the end, saying why
 	 */
 	public Row next() {
 		if (!hasNext()) {
@@ -180,9 +192,11 @@ public final class SessionDataSet implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the data set is closed: by {@link #close()}, or by its session closing, as
-	 * it does when a fetch fails on the connection. A fetch that the server refuses
-	 * leaves the data set open.
+	 * Whether the data set is closed: by {@link #close()}, or by its session before it
+	 * was read to the end, when the session closes, its connection breaks (as when a
+	 * fetch fails on the connection), or a pooled session goes back to its pool. Only the
+	 * latter fail when read. Reading to the end releases the query but does not close the
+	 * data set; a fetch that the server refuses leaves it open.
 	 */
 	public boolean isClosed() {
 		return this.closed;
@@ -205,10 +219,29 @@ public final class SessionDataSet implements AutoCloseable {
 	}
 
 	/**
-	 * Closes without talking to the server, when the session's end releases the query
-	 * anyway.
+	 * Ends the data set for a reason of its session's: reading it from now on fails with
+	 * the reason. Does nothing when it was already closed.
+	 * @param reason why, such as "its session was closed"
+	 * @param releaseQuery whether to release the query on the server, as when the session
+	 * goes on; when the session's end releases the query anyway, the server is not talked
+	 * to
 	 */
-	void markClosed() {
+	void abandon(String reason, boolean releaseQuery) {
+		if (this.closed || this.unreadableBecause != null) {
+			return;
+		}
+		this.unreadableBecause = reason;
+		try {
+			if (releaseQuery) {
+				releaseQuery();
+			}
+		}
+		finally {
+			markClosed();
+		}
+	}
+
+	private void markClosed() {
 		this.closed = true;
 		this.queryOpen = false;
 		this.block = null;
@@ -245,8 +278,15 @@ public final class SessionDataSet implements AutoCloseable {
 			return TsBlock.parse(buffer);
 		}
 		catch (IllegalArgumentException ex) {
-			close();
-			throw new IoTDBException("the server sent a malformed result block: " + ex.getMessage(), ex);
+			String fault = "the server sent a malformed result block: " + ex.getMessage();
+			abandon(fault, true);
+			throw new IoTDBException(fault, ex);
+		}
+	}
+
+	private void requireReadable() {
+		if (this.unreadableBecause != null) {
+			throw new IllegalStateException("the data set cannot be read: " + this.unreadableBecause);
 		}
 	}
 
@@ -263,6 +303,7 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 
 		private BlockColumn column(int column) {
+			requireReadable();
 			if (!SessionDataSet.this.positioned || SessionDataSet.this.block == null) {
 				throw new IllegalStateException(
 						SessionDataSet.this.closed ? "the data set is closed" : "no current row: call next() first");

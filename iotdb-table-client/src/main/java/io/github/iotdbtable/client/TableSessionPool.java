@@ -588,7 +588,7 @@ public final class TableSessionPool implements AutoCloseable {
 			return false;
 		}
 		try {
-			session.closeOpenDataSets();
+			session.closeOpenDataSets("its session was returned to pool '" + this.name + "'");
 			String wanted = this.sessionConfig.getDatabase();
 			String current = session.getDatabase();
 			if (!sameDatabase(wanted, current)) {

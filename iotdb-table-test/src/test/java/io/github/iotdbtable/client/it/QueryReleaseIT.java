@@ -90,7 +90,7 @@ class QueryReleaseIT {
 			assertThat(runningQueries(session)).isEqualTo(2);
 		}
 		assertThat(rows.isClosed()).isTrue();
-		assertThat(rows.hasNext()).isFalse();
+		assertThatIllegalStateException().isThrownBy(rows::hasNext).withMessageContaining("its session was closed");
 		try (TableSession session = database.openSession()) {
 			assertThat(runningQueries(session)).isEqualTo(1);
 		}
