@@ -5,7 +5,7 @@ import java.util.NoSuchElementException;
 
 import io.github.iotdbtable.client.FakeDataNode.Connection;
 import io.github.iotdbtable.client.FakeDataNode.Request;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,14 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class DataSetEndTests {
 
+	@AutoClose
 	private FakeDataNode node;
-
-	@AfterEach
-	void stopNode() throws Exception {
-		if (this.node != null) {
-			this.node.close();
-		}
-	}
 
 	@Test
 	void aDataSetReadAfterItsSessionClosedFails() throws Exception {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.iotdbtable.client.FakeDataNode.Request;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,14 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class DataSetTrackingTests {
 
+	@AutoClose
 	private FakeDataNode node;
-
-	@AfterEach
-	void stopNode() throws Exception {
-		if (this.node != null) {
-			this.node.close();
-		}
-	}
 
 	@Test
 	void dataSetsReadToTheEndAreForgotten() throws Exception {

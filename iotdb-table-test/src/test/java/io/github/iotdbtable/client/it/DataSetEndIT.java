@@ -1,7 +1,5 @@
 package io.github.iotdbtable.client.it;
 
-import io.github.iotdbtable.client.ColumnarTablet;
-import io.github.iotdbtable.client.DataType;
 import io.github.iotdbtable.client.SessionDataSet;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionPool;
@@ -25,18 +23,7 @@ class DataSetEndIT {
 
 	@BeforeAll
 	static void fill(TestDatabase database) {
-		long[] times = new long[ROWS];
-		String[] ids = new String[ROWS];
-		long[] values = new long[ROWS];
-		for (int i = 0; i < ROWS; i++) {
-			times[i] = i;
-			ids[i] = "s";
-			values[i] = i;
-		}
-		try (TableSession session = database.openSession()) {
-			session.insert(
-					ColumnarTablet.builder("numbers", times).tag("id", ids).field("v", DataType.INT64, values).build());
-		}
+		Numbers.insert(database, ROWS);
 	}
 
 	@Test
