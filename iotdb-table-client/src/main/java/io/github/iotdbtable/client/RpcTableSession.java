@@ -38,6 +38,13 @@ final class RpcTableSession implements TableSession {
 	 */
 	private static final long TIMEOUT_GRACE_MILLIS = 10_000;
 
+	/**
+	 * The longest a closing session waits for the server's answer to its goodbye, unless
+	 * the read timeout is shorter: a server that does not answer in time just has the
+	 * connection closed on it.
+	 */
+	private static final int CLOSE_TIMEOUT_MILLIS = 2_000;
+
 	private final TableSessionConfig config;
 
 	private final RpcClient client;
@@ -205,18 +212,44 @@ final class RpcTableSession implements TableSession {
 
 	/**
 	 * Asks the server whether the connection still works, without touching the session's
-	 * state.
+	 * state, waiting as long as the connection's read timeout.
 	 */
 	boolean ping() {
+		return pingWithin(this.client.socketTimeoutMillis());
+	}
+
+	/**
+	 * Asks the server whether the connection still works, without touching the session's
+	 * state, waiting at most the given time, or the connection's read timeout when that
+	 * is shorter. The read timeout of later calls stays as it was. A server that does not
+	 * answer in time leaves the connection unusable: the session is closed then.
+	 * @param timeoutMillis how long to wait for the answer, positive
+	 * @return whether the server answered with success
+	 * @throws IllegalArgumentException when the timeout is not positive
+	 */
+	boolean ping(int timeoutMillis) {
+		if (timeoutMillis <= 0) {
+			throw new IllegalArgumentException("ping timeout must be positive, was " + timeoutMillis + " ms");
+		}
+		return pingWithin(bounded(timeoutMillis));
+	}
+
+	private boolean pingWithin(int socketTimeoutMillis) {
 		if (!this.open) {
 			return false;
 		}
 		try {
-			return call("ping", 0, this.client::testConnection).isSuccess();
+			return callWithin("ping", socketTimeoutMillis, this.client::testConnection).isSuccess();
 		}
 		catch (IoTDBConnectionException ex) {
 			return false;
 		}
+	}
+
+	/** The shorter of a timeout and the connection's read timeout, 0 meaning none. */
+	private int bounded(int timeoutMillis) {
+		int readTimeout = this.client.socketTimeoutMillis();
+		return (readTimeout > 0) ? Math.min(readTimeout, timeoutMillis) : timeoutMillis;
 	}
 
 	/** The data sets that still hold a query on the server. */
@@ -333,6 +366,7 @@ final class RpcTableSession implements TableSession {
 			}
 			endDataSets("its session was closed", false);
 			try {
+				this.client.setSocketTimeout(bounded(CLOSE_TIMEOUT_MILLIS));
 				Status status = this.client.closeSession(this.sessionId);
 				if (!status.isSuccess()) {
 					logger.debug("Closing session {} answered {} {}", this.sessionId, status.code(), status.message());
@@ -369,22 +403,37 @@ final class RpcTableSession implements TableSession {
 		}
 	}
 
+	/**
+	 * Makes a call whose reads wait as long as the connection's read timeout, or, for a
+	 * statement with a longer timeout, that timeout and a grace.
+	 */
 	private <T> T call(String operation, long statementTimeoutMillis, Call<T> call) {
+		int socketTimeout = this.client.socketTimeoutMillis();
+		boolean extended = socketTimeout > 0 && statementTimeoutMillis > 0
+				&& statementTimeoutMillis + TIMEOUT_GRACE_MILLIS > socketTimeout;
+		if (extended) {
+			socketTimeout = (int) Math.min(Integer.MAX_VALUE, statementTimeoutMillis + TIMEOUT_GRACE_MILLIS);
+		}
+		return callWithin(operation, socketTimeout, call);
+	}
+
+	/**
+	 * Makes a call whose reads wait at most the given time, 0 meaning without limit; the
+	 * connection's own read timeout applies again to the calls that follow.
+	 */
+	private <T> T callWithin(String operation, int socketTimeoutMillis, Call<T> call) {
 		this.lock.lock();
 		try {
 			ensureOpen();
-			int socketTimeout = this.client.socketTimeoutMillis();
-			boolean extended = socketTimeout > 0 && statementTimeoutMillis > 0
-					&& statementTimeoutMillis + TIMEOUT_GRACE_MILLIS > socketTimeout;
-			if (extended) {
-				this.client
-					.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, statementTimeoutMillis + TIMEOUT_GRACE_MILLIS));
+			boolean changed = socketTimeoutMillis != this.client.socketTimeoutMillis();
+			if (changed) {
+				this.client.setSocketTimeout(socketTimeoutMillis);
 			}
 			try {
 				return call.run();
 			}
 			finally {
-				if (extended && this.open) {
+				if (changed && this.open) {
 					this.client.resetSocketTimeout();
 				}
 			}
