@@ -192,11 +192,12 @@ public final class SessionDataSet implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the data set is closed: by {@link #close()}, or by its session before it
-	 * was read to the end, when the session closes, its connection breaks (as when a
-	 * fetch fails on the connection), or a pooled session goes back to its pool. Only the
-	 * latter fail when read. Reading to the end releases the query but does not close the
-	 * data set; a fetch that the server refuses leaves it open.
+	 * Whether the data set is closed: by {@link #close()}, after which it has no more
+	 * rows, or before it was read to the end, when its session closes, its connection
+	 * breaks (as when a fetch fails on the connection), its pooled session goes back to
+	 * its pool, or the server sends a malformed block, after which reading it fails,
+	 * saying why. Reading to the end releases the query but does not close the data set;
+	 * a fetch that the server refuses leaves it open.
 	 */
 	public boolean isClosed() {
 		return this.closed;
