@@ -38,6 +38,13 @@ final class RpcTableSession implements TableSession {
 	 */
 	private static final long TIMEOUT_GRACE_MILLIS = 10_000;
 
+	/**
+	 * The longest a closing session waits for the server's answer to its goodbye, unless
+	 * the read timeout is shorter: a server that does not answer in time just has the
+	 * connection closed on it.
+	 */
+	private static final int CLOSE_TIMEOUT_MILLIS = 2_000;
+
 	private final TableSessionConfig config;
 
 	private final RpcClient client;
@@ -205,32 +212,54 @@ final class RpcTableSession implements TableSession {
 
 	/**
 	 * Asks the server whether the connection still works, without touching the session's
-	 * state.
+	 * state, waiting at most the given time, or the connection's read timeout when that
+	 * is shorter. The read timeout of later calls stays as it was. A server that does not
+	 * answer in time leaves the connection unusable: the session is closed then.
+	 * @param timeoutMillis how long to wait for the answer, positive
+	 * @return whether the server answered with success
+	 * @throws IllegalArgumentException when the timeout is not positive
 	 */
-	boolean ping() {
+	boolean ping(int timeoutMillis) {
+		if (timeoutMillis <= 0) {
+			throw new IllegalArgumentException("ping timeout must be positive, was " + timeoutMillis + " ms");
+		}
+		return pingWithin(bounded(timeoutMillis));
+	}
+
+	private boolean pingWithin(int socketTimeoutMillis) {
 		if (!this.open) {
 			return false;
 		}
 		try {
-			return call("ping", 0, this.client::testConnection).isSuccess();
+			return callWithin("ping", socketTimeoutMillis, this.client::testConnection).isSuccess();
 		}
 		catch (IoTDBConnectionException ex) {
 			return false;
 		}
 	}
 
+	/** The shorter of a timeout and the connection's read timeout, 0 meaning none. */
+	private int bounded(int timeoutMillis) {
+		int readTimeout = this.client.socketTimeoutMillis();
+		return (readTimeout > 0) ? Math.min(readTimeout, timeoutMillis) : timeoutMillis;
+	}
+
+	/** The data sets that still hold a query on the server. */
+	int openDataSetCount() {
+		return this.openDataSets.size();
+	}
+
 	Endpoint endpoint() {
 		return this.client.endpoint();
 	}
 
-	/** Closes the data sets still open, releasing their queries on the server. */
-	void closeOpenDataSets() {
-		if (this.openDataSets.isEmpty()) {
-			return;
-		}
-		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
-			dataSet.close();
-		}
+	/**
+	 * Closes the data sets not yet read to the end, releasing their queries on the
+	 * server; reading them from now on fails with the reason.
+	 * @param reason why, such as "its session was returned to pool 'x'"
+	 */
+	void closeOpenDataSets(String reason) {
+		endDataSets(reason, true);
 	}
 
 	@Override
@@ -262,7 +291,17 @@ final class RpcTableSession implements TableSession {
 						this.statementId, this.config.getFetchSize(), timeoutInMs)));
 		track(response);
 		Statuses.check(response.status());
-		SessionDataSet dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+		SessionDataSet dataSet;
+		try {
+			dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+		}
+		catch (RuntimeException ex) {
+			// the server opened the query: no data set will ever close it
+			if (response.hasQuery()) {
+				closeQuery(response.queryId());
+			}
+			throw ex;
+		}
 		this.openDataSets.add(dataSet);
 		return dataSet;
 	}
@@ -280,7 +319,9 @@ final class RpcTableSession implements TableSession {
 			return;
 		}
 		try {
-			Status status = call("close query", 0,
+			// bounded like closing the session: a pool returning a session to a hung
+			// server must not wait for the read timeout
+			Status status = callWithin("close query", bounded(CLOSE_TIMEOUT_MILLIS),
 					() -> this.client.closeOperation(this.sessionId, queryId, this.statementId));
 			if (!status.isSuccess()) {
 				logger.warn("Closing query {} failed: {} {}", queryId, status.code(), status.message());
@@ -317,8 +358,9 @@ final class RpcTableSession implements TableSession {
 			if (!this.open) {
 				return;
 			}
-			closeDataSets();
+			endDataSets("its session was closed", false);
 			try {
+				this.client.setSocketTimeout(bounded(CLOSE_TIMEOUT_MILLIS));
 				Status status = this.client.closeSession(this.sessionId);
 				if (!status.isSuccess()) {
 					logger.debug("Closing session {} answered {} {}", this.sessionId, status.code(), status.message());
@@ -343,9 +385,9 @@ final class RpcTableSession implements TableSession {
 				+ this.database + ", open=" + this.open + "}";
 	}
 
-	private void closeDataSets() {
+	private void endDataSets(String reason, boolean releaseQueries) {
 		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
-			dataSet.markClosed();
+			dataSet.abandon(reason, releaseQueries);
 		}
 	}
 
@@ -355,28 +397,43 @@ final class RpcTableSession implements TableSession {
 		}
 	}
 
+	/**
+	 * Makes a call whose reads wait as long as the connection's read timeout, or, for a
+	 * statement with a longer timeout, that timeout and a grace.
+	 */
 	private <T> T call(String operation, long statementTimeoutMillis, Call<T> call) {
+		int socketTimeout = this.client.socketTimeoutMillis();
+		boolean extended = socketTimeout > 0 && statementTimeoutMillis > 0
+				&& statementTimeoutMillis + TIMEOUT_GRACE_MILLIS > socketTimeout;
+		if (extended) {
+			socketTimeout = (int) Math.min(Integer.MAX_VALUE, statementTimeoutMillis + TIMEOUT_GRACE_MILLIS);
+		}
+		return callWithin(operation, socketTimeout, call);
+	}
+
+	/**
+	 * Makes a call whose reads wait at most the given time, 0 meaning without limit; the
+	 * connection's own read timeout applies again to the calls that follow.
+	 */
+	private <T> T callWithin(String operation, int socketTimeoutMillis, Call<T> call) {
 		this.lock.lock();
 		try {
 			ensureOpen();
-			int socketTimeout = this.client.socketTimeoutMillis();
-			boolean extended = socketTimeout > 0 && statementTimeoutMillis > 0
-					&& statementTimeoutMillis + TIMEOUT_GRACE_MILLIS > socketTimeout;
-			if (extended) {
-				this.client
-					.setSocketTimeout((int) Math.min(Integer.MAX_VALUE, statementTimeoutMillis + TIMEOUT_GRACE_MILLIS));
+			boolean changed = socketTimeoutMillis != this.client.socketTimeoutMillis();
+			if (changed) {
+				this.client.setSocketTimeout(socketTimeoutMillis);
 			}
 			try {
 				return call.run();
 			}
 			finally {
-				if (extended && this.open) {
+				if (changed && this.open) {
 					this.client.resetSocketTimeout();
 				}
 			}
 		}
 		catch (TException ex) {
-			broken();
+			broken(ex);
 			throw new IoTDBConnectionException(
 					this.client.endpoint() + ": " + operation + " failed, the connection is closed: " + describe(ex),
 					ex);
@@ -390,10 +447,10 @@ final class RpcTableSession implements TableSession {
 	 * The connection's state is unknown after a transport or protocol failure: it cannot
 	 * be used again.
 	 */
-	private void broken() {
+	private void broken(TException ex) {
 		this.open = false;
 		this.client.close();
-		closeDataSets();
+		endDataSets("its connection broke: " + describe(ex), false);
 	}
 
 	private void ensureOpen() {

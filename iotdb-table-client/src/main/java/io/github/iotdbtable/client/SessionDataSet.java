@@ -34,9 +34,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>
- * Close it when done, or read it to the end: either releases the query on the server. It
- * is closed as well when its session closes. Not thread-safe, and it uses its session's
- * connection: read it on the session's thread.
+ * Close it when done, or read it to the end: either releases the query on the server, and
+ * then it has no more rows. It is closed as well when its session ends it before it was
+ * read to the end: when the session closes, when the session's connection breaks, or when
+ * a pooled session goes back to its pool. Reading such a data set fails with an
+ * {@link IllegalStateException} that says why, rather than passing for a shorter result.
+ * Not thread-safe, and it uses its session's connection: read it on the session's thread.
  *
  * @since 0.1.0
  */
@@ -67,6 +70,12 @@ public final class SessionDataSet implements AutoCloseable {
 	private boolean queryOpen;
 
 	private boolean closed;
+
+	/** Why the session ended the data set before it was read, or null. */
+	private @Nullable String unreadableBecause;
+
+	/** Read to the end: the query is released and the session no longer keeps it. */
+	private boolean exhausted;
 
 	private @Nullable TsBlock block;
 
@@ -138,11 +147,15 @@ public final class SessionDataSet implements AutoCloseable {
 
 	/**
 	 * Whether another row follows. May fetch the next page from the server.
-	 * @return whether {@link #next()} has a row to give
+	 * @return whether {@link #next()} has a row to give; false once the data set was read
+	 * to the end or closed by {@link #close()}
 	 * @throws IoTDBException when fetching fails
+	 * @throws IllegalStateException when the session ended the data set before it was
+	 * read to the end, saying why
 	 */
 	public boolean hasNext() {
-		if (this.closed) {
+		requireReadable();
+		if (this.closed || this.exhausted) {
 			return false;
 		}
 		while (this.block == null || this.rowInBlock + 1 >= this.block.rowCount()) {
@@ -152,10 +165,7 @@ public final class SessionDataSet implements AutoCloseable {
 				continue;
 			}
 			if (!this.moreData) {
-				// every row is here: release the server's query now rather than at close
-				releaseQuery();
-				this.block = null;
-				this.positioned = false;
+				finish();
 				return false;
 			}
 			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis);
@@ -169,6 +179,8 @@ public final class SessionDataSet implements AutoCloseable {
 	 * Moves to the next row.
 	 * @return the row, a view that is valid until the next call
 	 * @throws NoSuchElementException when there is no further row
+	 * @throws IllegalStateException when the session ended the data set before it was
+	 * read to the end, saying why
 	 */
 	public Row next() {
 		if (!hasNext()) {
@@ -180,9 +192,12 @@ public final class SessionDataSet implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the data set is closed: by {@link #close()}, or by its session closing, as
-	 * it does when a fetch fails on the connection. A fetch that the server refuses
-	 * leaves the data set open.
+	 * Whether the data set is closed: by {@link #close()}, after which it has no more
+	 * rows, or before it was read to the end, when its session closes, its connection
+	 * breaks (as when a fetch fails on the connection), its pooled session goes back to
+	 * its pool, or the server sends a malformed block, after which reading it fails,
+	 * saying why. Reading to the end releases the query but does not close the data set;
+	 * a fetch that the server refuses leaves it open.
 	 */
 	public boolean isClosed() {
 		return this.closed;
@@ -205,16 +220,51 @@ public final class SessionDataSet implements AutoCloseable {
 	}
 
 	/**
-	 * Closes without talking to the server, when the session's end releases the query
-	 * anyway.
+	 * Ends the data set for a reason of its session's: reading it from now on fails with
+	 * the reason. Does nothing when it was already closed.
+	 * @param reason why, such as "its session was closed"
+	 * @param releaseQuery whether to release the query on the server, as when the session
+	 * goes on; when the session's end releases the query anyway, the server is not talked
+	 * to
 	 */
-	void markClosed() {
+	void abandon(String reason, boolean releaseQuery) {
+		if (this.closed || this.unreadableBecause != null) {
+			return;
+		}
+		this.unreadableBecause = reason;
+		try {
+			if (releaseQuery) {
+				releaseQuery();
+			}
+		}
+		finally {
+			markClosed();
+		}
+	}
+
+	private void markClosed() {
 		this.closed = true;
 		this.queryOpen = false;
 		this.block = null;
 		this.positioned = false;
 		this.pendingBlocks.clear();
 		this.session.forget(this);
+	}
+
+	/**
+	 * Every row has been read: releases the server's query now rather than at close, and
+	 * leaves the session, which has nothing more to close for this data set.
+	 */
+	private void finish() {
+		this.exhausted = true;
+		this.block = null;
+		this.positioned = false;
+		try {
+			releaseQuery();
+		}
+		finally {
+			this.session.forget(this);
+		}
 	}
 
 	private void releaseQuery() {
@@ -229,8 +279,15 @@ public final class SessionDataSet implements AutoCloseable {
 			return TsBlock.parse(buffer);
 		}
 		catch (IllegalArgumentException ex) {
-			close();
-			throw new IoTDBException("the server sent a malformed result block: " + ex.getMessage(), ex);
+			String fault = "the server sent a malformed result block: " + ex.getMessage();
+			abandon(fault, true);
+			throw new IoTDBException(fault, ex);
+		}
+	}
+
+	private void requireReadable() {
+		if (this.unreadableBecause != null) {
+			throw new IllegalStateException("the data set cannot be read: " + this.unreadableBecause);
 		}
 	}
 
@@ -247,6 +304,7 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 
 		private BlockColumn column(int column) {
+			requireReadable();
 			if (!SessionDataSet.this.positioned || SessionDataSet.this.block == null) {
 				throw new IllegalStateException(
 						SessionDataSet.this.closed ? "the data set is closed" : "no current row: call next() first");

@@ -164,7 +164,6 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final long validateAfterNanos;
 
-	@SuppressWarnings("UnusedVariable") // TEMP until ping(int)
 	private final int validationMillis;
 
 	private final long leakThresholdNanos;
@@ -402,7 +401,7 @@ public final class TableSessionPool implements AutoCloseable {
 					if (start == 0L) {
 						start = this.clock.precise();
 					}
-					usable = entry.session.ping();
+					usable = entry.session.ping(this.validationMillis);
 				}
 			}
 			finally {
@@ -476,7 +475,7 @@ public final class TableSessionPool implements AutoCloseable {
 			return false;
 		}
 		try {
-			session.closeOpenDataSets();
+			session.closeOpenDataSets("its session was returned to pool '" + this.name + "'");
 			String wanted = this.sessionConfig.getDatabase();
 			String current = session.getDatabase();
 			if (!sameDatabase(wanted, current)) {

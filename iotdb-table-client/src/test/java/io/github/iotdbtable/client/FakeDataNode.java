@@ -9,8 +9,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +45,7 @@ final class FakeDataNode implements AutoCloseable {
 
 	private final AtomicInteger accepted = new AtomicInteger();
 
-	private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+	private final List<String> received = new CopyOnWriteArrayList<>();
 
 	private volatile Handler handler;
 
@@ -75,8 +73,12 @@ final class FakeDataNode implements AutoCloseable {
 
 	/** How many calls of a method the fake server read, on all its connections. */
 	int received(String method) {
-		AtomicInteger count = this.received.get(method);
-		return (count != null) ? count.get() : 0;
+		return (int) this.received.stream().filter(method::equals).count();
+	}
+
+	/** The methods of the calls read so far, over all connections, in order. */
+	List<String> received() {
+		return List.copyOf(this.received);
 	}
 
 	/** Changes how the connections accepted from now on are served. */
@@ -150,7 +152,7 @@ final class FakeDataNode implements AutoCloseable {
 			byte[] frame = new byte[this.in.readInt()];
 			this.in.readFully(frame);
 			TMessage message = new TBinaryProtocol(new TMemoryInputTransport(frame)).readMessageBegin();
-			FakeDataNode.this.received.computeIfAbsent(message.name, (name) -> new AtomicInteger()).incrementAndGet();
+			FakeDataNode.this.received.add(message.name);
 			return new Request(message.name, message.seqid);
 		}
 
@@ -277,6 +279,81 @@ final class FakeDataNode implements AutoCloseable {
 			}));
 		}
 
+		/**
+		 * Answers a query (executeQueryStatementV2) with a whole result: query
+		 * {@code queryId}, named columns of the given type names, and one block of
+		 * {@code values} as a single INT64 value column, nothing more to fetch.
+		 */
+		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, long... values)
+				throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				writeSuccess(p);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.I64, (short) 2));
+				p.writeI64(queryId);
+				p.writeFieldEnd();
+				writeStrings(p, 3, columns);
+				writeStrings(p, 6, types);
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
+				p.writeListBegin(new TList(TType.STRING, 1));
+				p.writeBinary(int64Block(values));
+				p.writeListEnd();
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.BOOL, (short) 14));
+				p.writeBool(false);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
+		/**
+		 * Serves queries: opens a session, answers every query as {@link #answerQuery}
+		 * does with one column {@code v} of the given values, and every other call with
+		 * success.
+		 */
+		void serveQueries(long... values) throws IOException, TException {
+			openSession(1);
+			long queryId = 0;
+			while (true) {
+				Request request = read();
+				if (request.method().equals("executeQueryStatementV2")) {
+					answerQuery(request, queryId++, List.of("v"), List.of("INT64"), values);
+				}
+				else {
+					answerSuccess(request);
+				}
+			}
+		}
+
+	}
+
+	/** A TsBlock of one INT64 value column, times counting from 0. */
+	private static ByteBuffer int64Block(long... values) {
+		ByteBuffer block = ByteBuffer.allocate(64 + 16 * values.length);
+		// one value column of INT64 (2); the time and the value column both int64 arrays
+		block.putInt(1).put((byte) 2).putInt(values.length).put(new byte[] { 2, 2 });
+		block.put((byte) 0);
+		for (int i = 0; i < values.length; i++) {
+			block.putLong(i);
+		}
+		block.put((byte) 0);
+		for (long value : values) {
+			block.putLong(value);
+		}
+		return block.flip();
+	}
+
+	private static void writeStrings(TProtocol p, int id, List<String> values) throws TException {
+		p.writeFieldBegin(new TField("", TType.LIST, (short) id));
+		p.writeListBegin(new TList(TType.STRING, values.size()));
+		for (String value : values) {
+			p.writeString(value);
+		}
+		p.writeListEnd();
+		p.writeFieldEnd();
 	}
 
 	private static void writeSuccess(TProtocol p) throws TException {

@@ -1,7 +1,5 @@
 package io.github.iotdbtable.client.it;
 
-import io.github.iotdbtable.client.ColumnarTablet;
-import io.github.iotdbtable.client.DataType;
 import io.github.iotdbtable.client.SessionDataSet;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.test.IoTDBTest;
@@ -27,18 +25,7 @@ class QueryReleaseIT {
 
 	@BeforeAll
 	static void fill(TestDatabase database) {
-		long[] times = new long[ROWS];
-		String[] ids = new String[ROWS];
-		long[] values = new long[ROWS];
-		for (int i = 0; i < ROWS; i++) {
-			times[i] = i;
-			ids[i] = "s";
-			values[i] = i;
-		}
-		try (TableSession session = database.openSession()) {
-			session.insert(
-					ColumnarTablet.builder("numbers", times).tag("id", ids).field("v", DataType.INT64, values).build());
-		}
+		Numbers.insert(database, ROWS);
 	}
 
 	@Test
@@ -90,7 +77,7 @@ class QueryReleaseIT {
 			assertThat(runningQueries(session)).isEqualTo(2);
 		}
 		assertThat(rows.isClosed()).isTrue();
-		assertThat(rows.hasNext()).isFalse();
+		assertThatIllegalStateException().isThrownBy(rows::hasNext).withMessageContaining("its session was closed");
 		try (TableSession session = database.openSession()) {
 			assertThat(runningQueries(session)).isEqualTo(1);
 		}

@@ -1,0 +1,67 @@
+package io.github.iotdbtable.client;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.iotdbtable.client.FakeDataNode.Request;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * A session keeps only the data sets that still hold a query on the server, and leaves no
+ * query open when it cannot hand one out.
+ */
+class DataSetTrackingTests {
+
+	@AutoClose
+	private FakeDataNode node;
+
+	@Test
+	void dataSetsReadToTheEndAreForgotten() throws Exception {
+		this.node = new FakeDataNode((connection) -> connection.serveQueries(7));
+		try (RpcTableSession session = RpcTableSession.open(config())) {
+			for (int i = 0; i < 5_000; i++) {
+				SessionDataSet rows = session.executeQueryStatement("SELECT v FROM t");
+				assertThat(session.openDataSetCount()).isEqualTo(1);
+				while (rows.hasNext()) {
+					assertThat(rows.next().getLong(0)).isEqualTo(7);
+				}
+				assertThat(session.openDataSetCount()).isZero();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "NO_SUCH_TYPE" })
+	void aQueryWhoseDataSetCannotBeBuiltIsReleased(String type) throws Exception {
+		List<String> types = type.isEmpty() ? List.of() : List.of(type);
+		this.node = new FakeDataNode((connection) -> {
+			connection.openSession(1);
+			while (true) {
+				Request request = connection.read();
+				if (request.method().equals("executeQueryStatementV2")) {
+					connection.answerQuery(request, 9, List.of("v"), types, 1);
+				}
+				else {
+					connection.answerSuccess(request);
+				}
+			}
+		});
+		try (RpcTableSession session = RpcTableSession.open(config())) {
+			assertThatException().isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"));
+			assertThat(this.node.received()).endsWith("executeQueryStatementV2", "closeOperation");
+			assertThat(session.openDataSetCount()).isZero();
+			assertThat(session.isOpen()).isTrue();
+		}
+	}
+
+	private TableSessionConfig config() {
+		return TableSessionConfig.builder().nodeUrls(this.node.nodeUrl()).readTimeout(Duration.ofSeconds(5)).build();
+	}
+
+}
