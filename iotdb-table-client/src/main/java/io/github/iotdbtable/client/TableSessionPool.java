@@ -401,7 +401,10 @@ public final class TableSessionPool implements AutoCloseable {
 					if (start == 0L) {
 						start = this.clock.precise();
 					}
-					usable = entry.session.ping(this.validationMillis);
+					// never past the wait, even after other sessions failed their check
+					long left = this.waitTimeoutNanos - (this.clock.precise() - start);
+					usable = entry.session
+						.ping((int) Math.max(1L, Math.min(this.validationMillis, TimeUnit.NANOSECONDS.toMillis(left))));
 				}
 			}
 			finally {
@@ -415,7 +418,11 @@ public final class TableSessionPool implements AutoCloseable {
 			if (start == 0L) {
 				start = this.clock.precise();
 			}
-			entry = borrowWithin(Math.max(0L, this.waitTimeoutNanos - (this.clock.precise() - start)));
+			long left = this.waitTimeoutNanos - (this.clock.precise() - start);
+			if (left <= 0L) {
+				throw timedOut();
+			}
+			entry = borrowWithin(left);
 		}
 	}
 

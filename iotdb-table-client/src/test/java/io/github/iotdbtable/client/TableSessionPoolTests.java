@@ -203,6 +203,41 @@ class TableSessionPoolTests {
 	}
 
 	@Test
+	void checkingManyIdleSessionsOnAHungServerStaysWithinTheWait() throws Exception {
+		AtomicInteger connections = new AtomicInteger();
+		FakeDataNode node = node((connection) -> {
+			if (connections.incrementAndGet() <= 4) {
+				connection.openSession(1);
+				connection.stall(); // the first four sessions' server stops answering
+			}
+			connection.behave();
+		});
+		AtomicLong offset = new AtomicLong();
+		TableSessionPool pool = track(
+				new TableSessionPool(config(node, 4, Duration.ofSeconds(2)).validateAfterIdle(Duration.ofSeconds(30))
+					.readTimeout(Duration.ofSeconds(60))
+					.build(), TableSessionPoolListener.NONE, () -> System.nanoTime() + offset.get(), false));
+		List<TableSession> sessions = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			sessions.add(pool.getSession());
+		}
+		sessions.forEach(TableSession::close);
+		offset.addAndGet(Duration.ofSeconds(31).toNanos());
+		pool.housekeep();
+		long start = System.nanoTime();
+		try (TableSession session = pool.getSession()) {
+			// a new session came in the last moment of the wait
+			assertThat(session.isOpen()).isTrue();
+		}
+		catch (PoolTimeoutException ex) {
+			// four checks of 500 ms each used the whole wait
+			assertThat(ex).hasMessageContaining("after 2000 ms");
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_600));
+		assertThat(pool.getStats().totalCreated()).isBetween(4L, 5L);
+	}
+
+	@Test
 	void closingAPoolOnAHungServerIsBounded() throws Exception {
 		AtomicInteger connections = new AtomicInteger();
 		FakeDataNode node = node((connection) -> {
