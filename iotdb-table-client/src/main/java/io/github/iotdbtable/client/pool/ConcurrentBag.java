@@ -233,9 +233,14 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		return handed;
 	}
 
-	/** Asks for new entries until {@code minIdle} are idle or being created. */
+	/**
+	 * Asks for new entries until {@code minIdle} are idle or being created, with at most
+	 * {@code minIdle} requests: a creator that fails at once is not asked again and
+	 * again.
+	 */
 	public void fill(int minIdle) {
-		while (!this.closed && idle() + this.creating.get() < minIdle && reserve()) {
+		for (int asked = 0; asked < minIdle && !this.closed && idle() + this.creating.get() < minIdle
+				&& reserve(); asked++) {
 			create();
 		}
 	}

@@ -1,11 +1,13 @@
 package io.github.iotdbtable.client.pool;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** One round of housekeeping at a time, on a clock the test moves. */
 class HousekeeperTests {
@@ -46,6 +48,14 @@ class HousekeeperTests {
 	void fillsToTheMinimumIdle() {
 		housekeeper(0, 0, 2, 0).run();
 		assertThat(this.harness.bag.idle()).isEqualTo(2);
+		assertThat(this.harness.check()).isEmpty();
+	}
+
+	@Test
+	void aCreatorThatFailsAtOnceEndsTheRound() {
+		this.harness.failing = true;
+		assertTimeoutPreemptively(Duration.ofSeconds(5), housekeeper(0, 0, 2, 0)::run);
+		assertThat(this.harness.bag.total()).isZero();
 		assertThat(this.harness.check()).isEmpty();
 	}
 
