@@ -244,9 +244,14 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		return handed;
 	}
 
-	/** Asks for new entries until {@code minIdle} are idle or being created. */
+	/**
+	 * Asks for new entries until {@code minIdle} are idle or being created, with at most
+	 * {@code minIdle} requests: a creator that fails at once is not asked again and
+	 * again.
+	 */
 	public void fill(int minIdle) {
-		while (!this.closed && idle() + this.creating.get() < minIdle && reserve()) {
+		for (int asked = 0; asked < minIdle && !this.closed && idle() + this.creating.get() < minIdle
+				&& reserve(); asked++) {
 			create();
 		}
 	}
@@ -331,23 +336,29 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 					if (this.closed) {
 						outcome = cancel(waiter) ? CLOSED : waiter.outcome;
 					}
-					else {
-						E found = scan(0);
-						if (found != null) {
-							if (cancel(waiter)) {
+					else if (anyIdle()) {
+						// leave the queue before taking an entry, so that nothing is
+						// handed
+						// to this waiter while it holds one: once the bag has closed, an
+						// entry given back could no longer be given up to the owner
+						if (cancel(waiter)) {
+							E found = scan(0);
+							if (found != null) {
 								served = true;
 								return handOut(found);
 							}
-							// handed something at the same moment: keep that, give this
-							// back
-							requite(found);
-							outcome = waiter.outcome;
-						}
-						else if (!asked) {
-							asked = true;
-							requestCreation();
+							// another thread took it first: queue again, at the back
+							leave(waiter, true);
+							waiter = new Waiter(waiter.thread, start);
+							enqueue(waiter);
 							continue;
 						}
+						outcome = waiter.outcome; // handed something at the same moment
+					}
+					else if (!asked) {
+						asked = true;
+						requestCreation();
+						continue;
 					}
 				}
 				if (outcome != null) {
@@ -537,6 +548,16 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 			}
 		}
 		return null;
+	}
+
+	private boolean anyIdle() {
+		for (int i = 0; i < this.slots.length(); i++) {
+			E entry = this.slots.get(i);
+			if (entry != null && entry.isIdle()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void install(E entry) {
