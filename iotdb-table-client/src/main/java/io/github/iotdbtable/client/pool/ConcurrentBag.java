@@ -440,10 +440,9 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		if (waiter.starving) {
 			this.starvingCount.decrementAndGet();
 		}
-		if (!served) {
-			// this waiter may have been the one woken to take an idle entry: pass the
-			// wake
-			// on
+		if (this.waiterCount.get() > 0 && (!served || anyIdle())) {
+			// this waiter may have been woken for an entry it did not take, or two
+			// wake-ups for two entries may have come as one: pass the wake on
 			Waiter head = firstWaiter();
 			if (head != null) {
 				LockSupport.unpark(head.thread);

@@ -123,6 +123,25 @@ class ConcurrentBagInterleavingTests {
 	}
 
 	@Test
+	void twoEntriesGivenBackAtOnceServeTwoWaitersEvenWhenTheirWakeUpsMerge() throws Exception {
+		this.bag = bag(2, HOUR);
+		TestEntry first = borrowNew();
+		TestEntry second = borrowNew();
+		// held after it looked for an idle entry, before it parks
+		Borrower early = Borrower.heldAt(this.bag, HOUR, this.source, 2);
+		Borrower late = Borrower.waiting(this.bag, HOUR);
+
+		// neither waiter has waited past the patience: each return wakes the first
+		// waiter, the same one twice
+		assertThat(this.bag.requite(first)).isTrue();
+		assertThat(this.bag.requite(second)).isTrue();
+		this.source.release();
+
+		assertThat(List.of(early.entry(), late.entry())).containsExactlyInAnyOrder(first, second);
+		assertThat(this.bag.waiting()).isZero();
+	}
+
+	@Test
 	void aLoneWaiterTimingOutAsAnEntryComesBackLeavesItIdle() throws Exception {
 		TestEntry first = borrowNew();
 		Borrower leaving = Borrower.heldAt(this.bag, 1_000, this.source, 2);
