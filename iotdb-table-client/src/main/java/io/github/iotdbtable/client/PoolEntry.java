@@ -33,11 +33,15 @@ final class PoolEntry extends ConcurrentBag.Entry {
 
 	/** Closes the session and the redirect connections. */
 	void close() {
-		this.session.close();
-		for (RpcTableSession connection : this.redirected.values()) {
-			connection.close();
+		try {
+			this.session.close();
 		}
-		this.redirected.clear();
+		finally {
+			for (RpcTableSession connection : this.redirected.values()) {
+				connection.close();
+			}
+			this.redirected.clear();
+		}
 	}
 
 }

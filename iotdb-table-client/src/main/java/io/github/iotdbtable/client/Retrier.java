@@ -93,8 +93,10 @@ final class Retrier {
 		if (pause == null) {
 			throw attempt.failure();
 		}
+		// the failure's kind only: a server message may quote the statement, and a
+		// statement may hold a password
 		logger.debug("Retrying a failed {} (attempt {} of {}) after {} ms: {}", attempt.kind(), attempt.number() + 1,
-				this.maxRetry + 1, pause.toMillis(), attempt.failure().getMessage());
+				this.maxRetry + 1, pause.toMillis(), attempt.failure().getClass().getSimpleName());
 		pause(pause, attempt.failure());
 	}
 

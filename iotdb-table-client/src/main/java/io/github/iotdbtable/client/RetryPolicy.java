@@ -58,8 +58,9 @@ public interface RetryPolicy {
 	enum Kind {
 
 		/**
-		 * A query, before any of its rows was read. Fetching later pages is never
-		 * retried.
+		 * A query, before any of its rows was read: whatever is run with
+		 * {@code executeQueryStatement}, which the default policy treats as a read.
+		 * Fetching later pages is never retried.
 		 */
 		QUERY,
 
@@ -89,6 +90,13 @@ public interface RetryPolicy {
 			if (number < 1) {
 				throw new IllegalArgumentException("number must be at least 1, was " + number);
 			}
+		}
+
+		/** Leaves out the SQL, which may hold a password, and the failure's message. */
+		@Override
+		public String toString() {
+			return "Attempt[kind=" + this.kind + ", number=" + this.number + ", failure="
+					+ this.failure.getClass().getSimpleName() + ", requestSent=" + this.requestSent + "]";
 		}
 
 		/**

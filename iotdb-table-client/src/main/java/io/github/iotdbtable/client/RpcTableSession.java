@@ -39,9 +39,10 @@ final class RpcTableSession implements TableSession {
 	private static final long TIMEOUT_GRACE_MILLIS = 10_000;
 
 	/**
-	 * The longest a closing session waits for the server's answer to its goodbye, unless
-	 * the read timeout is shorter: a server that does not answer in time just has the
-	 * connection closed on it.
+	 * The longest the calls that end or reset a session (closing it, releasing a query,
+	 * switching back its database) wait for the server, unless the read timeout is
+	 * shorter: a server that does not answer in time just has the connection closed on
+	 * it.
 	 */
 	private static final int CLOSE_TIMEOUT_MILLIS = 2_000;
 
@@ -270,6 +271,20 @@ final class RpcTableSession implements TableSession {
 		ExecuteStatementResponse response = call("statement", timeout,
 				() -> this.client.executeUpdateStatement(new ExecuteStatementRequest(this.sessionId, sql,
 						this.statementId, this.config.getFetchSize(), timeout)));
+		track(response);
+		Statuses.check(response.status());
+	}
+
+	/**
+	 * Switches back to a database, as a pool does with a session given back, waiting no
+	 * longer than closing does.
+	 */
+	void resetDatabase(String database) {
+		ensureOpen();
+		String sql = "USE \"" + database.replace("\"", "\"\"") + "\"";
+		ExecuteStatementResponse response = callWithin("USE", bounded(CLOSE_TIMEOUT_MILLIS),
+				() -> this.client.executeUpdateStatement(new ExecuteStatementRequest(this.sessionId, sql,
+						this.statementId, this.config.getFetchSize(), CLOSE_TIMEOUT_MILLIS)));
 		track(response);
 		Statuses.check(response.status());
 	}

@@ -42,7 +42,7 @@ final class SessionFactory {
 			try {
 				RpcTableSession session = RpcTableSession.open(this.config, endpoint, database);
 				this.nodes.succeeded(endpoint);
-				opened(start);
+				opened(start, session);
 				return session;
 			}
 			catch (IoTDBConnectionException ex) {
@@ -65,7 +65,7 @@ final class SessionFactory {
 	RpcTableSession open(Endpoint endpoint, @Nullable String database) {
 		long start = System.nanoTime();
 		RpcTableSession session = RpcTableSession.open(this.config, endpoint, database);
-		opened(start);
+		opened(start, session);
 		return session;
 	}
 
@@ -77,9 +77,16 @@ final class SessionFactory {
 		return this.created.sum();
 	}
 
-	private void opened(long start) {
+	private void opened(long start, RpcTableSession session) {
 		this.created.increment();
-		this.listener.sessionCreated(System.nanoTime() - start);
+		try {
+			this.listener.sessionCreated(System.nanoTime() - start);
+		}
+		catch (Throwable ex) {
+			// an Error from the listener: the session never reaches its caller
+			session.close();
+			throw ex;
+		}
 	}
 
 }

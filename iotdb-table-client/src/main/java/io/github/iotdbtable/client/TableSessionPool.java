@@ -42,14 +42,15 @@ import org.slf4j.LoggerFactory;
  * <b>Borrowing.</b> {@link #getSession()} hands out an idle session; when none is idle it
  * waits, up to the wait timeout, for one to come back or for a new one, which the pool
  * opens on a background thread while fewer than {@code maxPoolSize} are open. Then it
- * throws {@link PoolTimeoutException}, or the {@link IoTDBConnectionException} of the
- * attempt to open one. Waiting threads are served in the order they arrived. A thread
+ * throws {@link PoolTimeoutException}, or the {@link IoTDBConnectionException} of an
+ * attempt to open one made while it waited. It is not first come first served: a thread
  * that finds an idle session takes it even while others wait, which keeps the pool fast
- * when threads outnumber sessions; a waiter passed over for 2 ms is handed the next
- * session that comes back, ahead of threads that arrive later. A session idle for longer
- * than {@code validateAfterIdle} is checked with the server first, for at most a quarter
- * of the wait timeout (no less than 250 ms, no more than 5 s). A borrowed session is for
- * one thread at a time.
+ * when threads outnumber sessions; waiters passed over for 2 ms are handed the sessions
+ * that come back in the order they arrived, ahead of threads that arrive later. A session
+ * idle for longer than {@code validateAfterIdle} is checked with the server first, for at
+ * most a quarter of the wait timeout (no less than 250 ms, no more than 5 s). Idle
+ * timeout, lifetime and the idle time before a check are measured on a clock that moves
+ * once a second. A borrowed session is for one thread at a time.
  *
  * <p>
  * <b>Returning.</b> Closing a borrowed session gives it back. Its open data sets are
@@ -57,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * {@link IllegalStateException}), and its database is set back to the pool's: a session
  * that ran {@code USE} is switched back, or closed when the pool has no database, so the
  * next borrower never inherits it. A session whose connection broke is closed and its
- * slot freed for a new one: the pool never loses capacity.
+ * slot freed for a new one: the pool never loses capacity. Each of these calls to the
+ * server waits at most 2 seconds; a server that does not answer in time costs the
+ * session, not the caller's time.
  *
  * <p>
  * <b>Nodes and retries.</b> New connections go round robin to the configured DataNodes; a
@@ -126,7 +129,7 @@ public final class TableSessionPool implements AutoCloseable {
 	/** How long {@link #close()} waits for sessions to close and openings to end. */
 	private static final long CLOSE_WAIT_MILLIS = 5_000;
 
-	/** The most sessions opened or closed at once in the background. */
+	/** The most sessions opened, and closed, at once in the background. */
 	private static final int MAX_WORKERS = 4;
 
 	private final TableSessionPoolConfig config;
@@ -149,8 +152,14 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor housekeeper;
 
-	/** Opens and closes sessions, so that no borrower or the housekeeper waits for it. */
-	private final ThreadPoolExecutor worker;
+	/** Opens sessions, so that no borrower or the housekeeper waits for it. */
+	private final ThreadPoolExecutor opener;
+
+	/**
+	 * Closes sessions removed from the pool; apart from the opener, so that saying
+	 * goodbye to a hung server never delays a new session.
+	 */
+	private final ThreadPoolExecutor closer;
 
 	private final LongAdder timeouts = new LongAdder();
 
@@ -214,15 +223,14 @@ public final class TableSessionPool implements AutoCloseable {
 					}
 
 					@Override
-					public void leaked(PoolEntry entry, long heldNanos) {
-						reportLeak(entry);
+					public boolean leaked(PoolEntry entry, long heldNanos) {
+						return reportLeak(entry, heldNanos);
 					}
 
 				});
 		int workers = Math.min(config.getMaxPoolSize(), MAX_WORKERS);
-		this.worker = new ThreadPoolExecutor(workers, workers, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				daemon(this.name + "-worker"));
-		this.worker.allowCoreThreadTimeOut(true);
+		this.opener = background(workers, this.name + "-opener");
+		this.closer = background(workers, this.name + "-closer");
 		this.housekeeper = new ScheduledThreadPoolExecutor(1, daemon(this.name + "-housekeeper"));
 		this.housekeeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		if (scheduled) {
@@ -255,6 +263,7 @@ public final class TableSessionPool implements AutoCloseable {
 				this.listener.sessionAcquired(now - start);
 			}
 			if (this.leakThresholdNanos != 0) {
+				// the watch starts now that the borrower has it, checks done
 				entry.borrowedAt(this.clock.precise());
 				entry.borrowedHere = new Exception("the session was borrowed here");
 				entry.borrowedBy = Thread.currentThread().getName();
@@ -297,9 +306,13 @@ public final class TableSessionPool implements AutoCloseable {
 		this.housekeeper.shutdownNow();
 		List<PoolEntry> idle = this.bag.close();
 		idle.forEach(this::closeLater);
-		this.worker.shutdown();
+		// openings still queued end at once: they see the pool closed
+		this.opener.shutdown();
+		this.closer.shutdown();
 		try {
-			if (!this.worker.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+			if (!this.closer.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS) || !this.opener
+				.awaitTermination(Math.max(0L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				logger.debug("Pool {} closed with sessions still closing or opening in the background", this.name);
 			}
 		}
@@ -350,7 +363,8 @@ public final class TableSessionPool implements AutoCloseable {
 		try {
 			this.housekeeping.run();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// an exception would end the scheduled task, and with it the pool's clock
 			logger.warn("Housekeeping of pool {} failed", this.name, ex);
 		}
 	}
@@ -361,6 +375,8 @@ public final class TableSessionPool implements AutoCloseable {
 	 * pool is timed
 	 */
 	void release(PoolEntry entry, long borrowedAt) {
+		entry.borrowedHere = null;
+		entry.borrowedBy = null;
 		boolean kept = false;
 		try {
 			if (!this.bag.isClosed() && reset(entry) && !this.housekeeping.expired(entry)) {
@@ -490,7 +506,7 @@ public final class TableSessionPool implements AutoCloseable {
 					// a session cannot leave a database again: a new one takes its place
 					return false;
 				}
-				session.executeNonQueryStatement("USE \"" + wanted.replace("\"", "\"\"") + "\"");
+				session.resetDatabase(wanted);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -508,10 +524,14 @@ public final class TableSessionPool implements AutoCloseable {
 
 	/** Asked by the bag for a new session, with room reserved for it. */
 	private void create() {
-		this.worker.execute(this::openForBag);
+		this.opener.execute(this::openForBag);
 	}
 
 	private void openForBag() {
+		if (this.bag.isClosed()) {
+			this.bag.createFailed(new IllegalStateException("pool '" + this.name + "' is closed"));
+			return;
+		}
 		RpcTableSession session;
 		try {
 			session = this.factory.open(this.sessionConfig.getDatabase());
@@ -525,9 +545,19 @@ public final class TableSessionPool implements AutoCloseable {
 			this.bag.createFailed(new IoTDBException("opening a session failed: " + ex, ex));
 			throw ex;
 		}
-		PoolEntry entry = new PoolEntry(session);
-		if (!this.bag.add(entry)) {
-			closeQuietly(entry); // the pool closed while it was opening
+		boolean added = false;
+		try {
+			PoolEntry entry = new PoolEntry(session);
+			added = true; // the bag owns the room from here, whatever add() answers
+			if (!this.bag.add(entry)) {
+				closeQuietly(entry); // the pool closed while it was opening
+			}
+		}
+		finally {
+			if (!added) {
+				session.close();
+				this.bag.createFailed(new IoTDBException("pool '" + this.name + "' could not keep a new session"));
+			}
 		}
 	}
 
@@ -544,7 +574,7 @@ public final class TableSessionPool implements AutoCloseable {
 	private void closeLater(PoolEntry entry) {
 		if (entry.session.isOpen() || !entry.redirected().isEmpty()) {
 			try {
-				this.worker.execute(() -> closeQuietly(entry));
+				this.closer.execute(() -> closeQuietly(entry));
 				return;
 			}
 			catch (RejectedExecutionException ex) {
@@ -563,10 +593,22 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 	}
 
-	private void reportLeak(PoolEntry entry) {
-		logger.warn("A session of pool {} has been held by thread {} for more than {} ms without being closed; a leak?",
-				this.name, entry.borrowedBy, TimeUnit.NANOSECONDS.toMillis(this.leakThresholdNanos),
-				entry.borrowedHere);
+	/**
+	 * Logs a session held past the leak threshold.
+	 * @return false while the pool still checks it before handing it out: its borrower
+	 * has not got it yet
+	 */
+	private boolean reportLeak(PoolEntry entry, long heldNanos) {
+		Exception borrowedHere = entry.borrowedHere;
+		if (borrowedHere == null) {
+			return false;
+		}
+		logger.warn(
+				"A session of pool {} has been held by thread {} for {} ms (leak threshold {} ms) without being closed; "
+						+ "a leak?",
+				this.name, entry.borrowedBy, TimeUnit.NANOSECONDS.toMillis(heldNanos),
+				TimeUnit.NANOSECONDS.toMillis(this.leakThresholdNanos), borrowedHere);
+		return true;
 	}
 
 	private void ensureOpen() {
@@ -583,6 +625,13 @@ public final class TableSessionPool implements AutoCloseable {
 		catch (ArithmeticException ex) {
 			return Long.MAX_VALUE;
 		}
+	}
+
+	private static ThreadPoolExecutor background(int threads, String name) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), daemon(name));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 	private static ThreadFactory daemon(String name) {

@@ -100,6 +100,20 @@ class TableSessionPoolTests {
 	}
 
 	@Test
+	void aRefusedLoginCostsOneConnectionPerBorrow() throws Exception {
+		FakeDataNode node = node((connection) -> connection.answerStatement(connection.read(), 801, false));
+		TableSessionPool pool = pool(node, 3, Duration.ofSeconds(30));
+		for (int i = 0; i < 10; i++) {
+			assertThatExceptionOfType(AuthenticationException.class).isThrownBy(pool::getSession);
+			assertThat(node.accepted()).isEqualTo(i + 1);
+		}
+		pool.housekeep();
+		assertThat(node.accepted()).isEqualTo(10);
+		assertThat(pool.getStats().total()).isZero();
+		assertThat(pool.getStats().pending()).isZero();
+	}
+
+	@Test
 	void closingOneSessionFromTwoThreadsGivesItBackOnce() throws Exception {
 		FakeDataNode node = node(Connection::behave);
 		TableSessionPool pool = pool(node, 1, Duration.ofMillis(50));
@@ -257,6 +271,28 @@ class TableSessionPoolTests {
 		long start = System.nanoTime();
 		pool.close();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void aClosedPoolOpensNoMoreSessions() throws Exception {
+		FakeDataNode node = node((connection) -> {
+			connection.read(); // a login that is never answered
+			connection.stall();
+		});
+		TableSessionPool pool = track(new TableSessionPool(
+				config(node, 8, Duration.ofMillis(300)).readTimeout(Duration.ofSeconds(2)).build()));
+		List<Future<?>> borrowers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			borrowers.add(this.threads.submit(pool::getSession));
+		}
+		for (Future<?> borrower : borrowers) {
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> borrower.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(PoolTimeoutException.class);
+		}
+		// eight openings were asked for; four run at a time, four wait their turn
+		awaitTrue(() -> node.accepted() == 4);
+		pool.close();
+		assertThat(node.accepted()).as("connections opened by the pool").isEqualTo(4);
 	}
 
 	@Test

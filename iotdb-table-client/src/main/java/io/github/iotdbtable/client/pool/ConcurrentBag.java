@@ -193,9 +193,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		}
 		entry.setState(Entry.REMOVED);
 		free(entry);
-		if (this.waiterCount.get() > 0) {
-			requestCreation();
-		}
+		requestCreation();
 	}
 
 	/**
@@ -207,9 +205,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 			return false;
 		}
 		free(entry);
-		if (this.waiterCount.get() > 0) {
-			requestCreation();
-		}
+		requestCreation();
 		return true;
 	}
 
@@ -236,11 +232,8 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		this.creating.decrementAndGet();
 		this.total.decrementAndGet();
 		boolean handed = handOff(new Failure(failure), false);
-		if (this.waiterCount.get() > 0) {
-			// each remaining waiter gets an attempt of its own rather than its whole
-			// timeout
-			requestCreation();
-		}
+		// each remaining waiter gets an attempt of its own rather than its whole timeout
+		requestCreation();
 		return handed;
 	}
 
@@ -252,7 +245,8 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 	public void fill(int minIdle) {
 		for (int asked = 0; asked < minIdle && !this.closed && idle() + this.creating.get() < minIdle
 				&& reserve(); asked++) {
-			create();
+			this.creating.incrementAndGet();
+			startCreation();
 		}
 	}
 
@@ -329,7 +323,6 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		enqueue(waiter);
 		boolean served = false;
 		try {
-			boolean asked = false;
 			while (true) {
 				Object outcome = waiter.outcome;
 				if (outcome == null) {
@@ -337,10 +330,9 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 						outcome = cancel(waiter) ? CLOSED : waiter.outcome;
 					}
 					else if (anyIdle()) {
-						// leave the queue before taking an entry, so that nothing is
-						// handed
-						// to this waiter while it holds one: once the bag has closed, an
-						// entry given back could no longer be given up to the owner
+						// leave the queue before taking an entry, so nothing is
+						// handed to this waiter while it holds one: once the bag has
+						// closed, an entry given back could not be given up any more
 						if (cancel(waiter)) {
 							E found = scan(0);
 							if (found != null) {
@@ -355,10 +347,10 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 						}
 						outcome = waiter.outcome; // handed something at the same moment
 					}
-					else if (!asked) {
-						asked = true;
+					else {
+						// on every round, not once: an entry created for the waiters
+						// may have gone to a thread that never waited
 						requestCreation();
-						continue;
 					}
 				}
 				if (outcome != null) {
@@ -440,6 +432,9 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		if (waiter.starving) {
 			this.starvingCount.decrementAndGet();
 		}
+		// the entry this waiter got may have been created for another, which still needs
+		// one
+		requestCreation();
 		if (this.waiterCount.get() > 0 && (!served || anyIdle())) {
 			// this waiter may have been woken for an entry it did not take, or two
 			// wake-ups for two entries may have come as one: pass the wake on
@@ -508,19 +503,41 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		return waiter.starving || this.clock.precise() - waiter.since >= this.patienceNanos;
 	}
 
+	/**
+	 * Asks for one more entry when fewer are being created than threads wait, and there
+	 * is room. The count of creations is raised by compare-and-set before the room is
+	 * taken, so two threads that see the same shortfall ask once.
+	 */
 	private void requestCreation() {
-		if (!this.closed && reserve()) {
-			create();
+		while (!this.closed && this.total.get() < this.slots.length()) {
+			int current = this.creating.get();
+			if (current >= this.waiterCount.get()) {
+				return;
+			}
+			if (this.creating.compareAndSet(current, current + 1)) {
+				if (reserve()) {
+					startCreation();
+				}
+				else {
+					this.creating.decrementAndGet();
+				}
+				return;
+			}
 		}
 	}
 
-	private void create() {
-		this.creating.incrementAndGet();
+	/** Asks the creator for an entry; the room and the count of creations are taken. */
+	private void startCreation() {
 		try {
 			this.creator.create();
 		}
 		catch (RuntimeException ex) {
 			createFailed(ex);
+		}
+		catch (Error ex) {
+			// e.g. no thread could be started for it: give the room back all the same
+			createFailed(new IllegalStateException("asking for a new entry failed: " + ex, ex));
+			throw ex;
 		}
 	}
 
@@ -670,11 +687,13 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		}
 
 		/**
-		 * Replaces the borrow stamp of the coarse clock with a precise one, for a leak
-		 * watch shorter than the coarse clock's step.
+		 * Restarts the leak watch of this borrow, with a precise stamp: for the time the
+		 * owner hands the entry on, after its own checks, and for a leak watch shorter
+		 * than the coarse clock's step.
 		 */
 		public final void borrowedAt(long nanos) {
 			this.borrowedNanos = nanos;
+			this.leakReported = false;
 		}
 
 		final int state() {

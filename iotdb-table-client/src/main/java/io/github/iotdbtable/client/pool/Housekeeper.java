@@ -1,7 +1,5 @@
 package io.github.iotdbtable.client.pool;
 
-import java.util.List;
-
 /**
  * One round of the pool's housekeeping, run every second: advances the pool's clock,
  * removes idle entries that outlived the idle timeout (above the minimum idle) or the
@@ -35,25 +33,19 @@ public final class Housekeeper<E extends ConcurrentBag.Entry> implements Runnabl
 			return;
 		}
 		long now = this.clock.now();
-		List<E> entries = this.bag.entries();
-		int idle = 0;
-		for (E entry : entries) {
-			idle += entry.isIdle() ? 1 : 0;
-		}
-		for (E entry : entries) {
+		for (E entry : this.bag.entries()) {
 			if (entry.isIdle()) {
+				// the idle count is read again for each: borrowers take entries meanwhile
 				boolean idleTooLong = this.settings.idleTimeoutNanos() != 0
 						&& now - entry.returnedNanos() >= this.settings.idleTimeoutNanos()
-						&& idle > this.settings.minIdle();
+						&& this.bag.idle() > this.settings.minIdle();
 				if ((idleTooLong || expired(entry)) && this.bag.evict(entry)) {
-					idle--;
 					this.actions.close(entry);
 				}
 			}
 			else if (entry.isInUse() && this.settings.leakThresholdNanos() != 0 && !entry.leakReported
 					&& now - entry.borrowedNanos() >= this.settings.leakThresholdNanos()) {
-				entry.leakReported = true;
-				this.actions.leaked(entry, now - entry.borrowedNanos());
+				entry.leakReported = this.actions.leaked(entry, now - entry.borrowedNanos());
 			}
 		}
 		this.bag.fill(this.settings.minIdle());
@@ -85,10 +77,11 @@ public final class Housekeeper<E extends ConcurrentBag.Entry> implements Runnabl
 		void close(E entry);
 
 		/**
-		 * An entry has been borrowed for longer than the leak threshold; said once per
-		 * borrow.
+		 * An entry has been borrowed for longer than the leak threshold.
+		 * @return whether it was reported; it is not offered again for the same borrow
+		 * then
 		 */
-		void leaked(E entry, long heldNanos);
+		boolean leaked(E entry, long heldNanos);
 
 	}
 

@@ -142,6 +142,30 @@ class ConcurrentBagInterleavingTests {
 	}
 
 	@Test
+	void anEntryCreatedForWaitersButTakenByANewcomerIsCreatedAgain() throws Exception {
+		this.bag = bag(3, HOUR);
+		Borrower early = Borrower.heldAt(this.bag, HOUR, this.source, 2);
+		Borrower late = Borrower.waiting(this.bag, HOUR);
+		assertThat(this.requests.get()).as("one creation per waiter").isEqualTo(2);
+
+		// the first creation goes idle, the early waiter is woken, a newcomer takes it
+		TestEntry first = new TestEntry(++this.ids);
+		assertThat(this.bag.add(first)).isTrue();
+		assertThat(this.bag.poll()).isSameAs(first);
+		// the second goes to the early waiter
+		TestEntry second = new TestEntry(++this.ids);
+		assertThat(this.bag.add(second)).isTrue();
+		this.source.release();
+		assertThat(early.entry()).isSameAs(second);
+
+		// the late waiter still waits, and the bag has room: a creation is asked for it
+		assertThat(this.requests.get()).isEqualTo(3);
+		TestEntry third = new TestEntry(++this.ids);
+		assertThat(this.bag.add(third)).isTrue();
+		assertThat(late.entry()).isSameAs(third);
+	}
+
+	@Test
 	void aLoneWaiterTimingOutAsAnEntryComesBackLeavesItIdle() throws Exception {
 		TestEntry first = borrowNew();
 		Borrower leaving = Borrower.heldAt(this.bag, 1_000, this.source, 2);

@@ -32,9 +32,10 @@ class HousekeeperTests {
 					}
 
 					@Override
-					public void leaked(TestEntry entry, long heldNanos) {
+					public boolean leaked(TestEntry entry, long heldNanos) {
 						assertThat(heldNanos).isGreaterThanOrEqualTo(LIMIT);
 						HousekeeperTests.this.leaked.add(entry);
+						return true;
 					}
 
 				});
