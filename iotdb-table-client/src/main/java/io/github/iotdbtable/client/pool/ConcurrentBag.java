@@ -84,6 +84,9 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 
 	private volatile boolean closed;
 
+	/** Whether the last creation failed, or none has succeeded yet. */
+	private volatile boolean failing = true;
+
 	/**
 	 * Creates an empty bag.
 	 * @param capacity the most entries it holds, including those being created
@@ -219,6 +222,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		entry.returnedNanos = now;
 		entry.setState(Entry.IN_USE);
 		install(entry);
+		this.failing = false;
 		this.creating.decrementAndGet();
 		return requite(entry);
 	}
@@ -229,6 +233,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 	 * @return whether a waiter got the failure
 	 */
 	public boolean createFailed(RuntimeException failure) {
+		this.failing = true;
 		this.creating.decrementAndGet();
 		this.total.decrementAndGet();
 		boolean handed = handOff(new Failure(failure), false);
@@ -238,13 +243,14 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 	}
 
 	/**
-	 * Asks for new entries until {@code minIdle} are idle or being created, with at most
-	 * {@code minIdle} requests: a creator that fails at once is not asked again and
-	 * again.
+	 * Asks for new entries until {@code minIdle} are idle or being created. Until a
+	 * creation has succeeded, and again after one failed, it asks for one at a time, so
+	 * that a call per housekeeping round paces the attempts against a server that refuses
+	 * them; a creator that fails at once is not asked again in the same call.
 	 */
 	public void fill(int minIdle) {
-		for (int asked = 0; asked < minIdle && !this.closed && idle() + this.creating.get() < minIdle
-				&& reserve(); asked++) {
+		for (int asked = 0; asked < minIdle && (asked == 0 || !this.failing) && !this.closed
+				&& idle() + this.creating.get() < minIdle && reserve(); asked++) {
 			this.creating.incrementAndGet();
 			startCreation();
 		}

@@ -41,7 +41,11 @@ final class BagHarness {
 		this.bag = new ConcurrentBag<>(capacity, patienceNanos, this::create, this.clock);
 	}
 
+	/** The times the bag asked for an entry. */
+	final AtomicInteger asked = new AtomicInteger();
+
 	private void create() {
+		this.asked.incrementAndGet();
 		int every = this.failEvery;
 		if (this.failing || (every != 0 && this.creations.incrementAndGet() % every == 0)) {
 			this.bag.createFailed(new IllegalStateException("cannot create"));

@@ -61,6 +61,22 @@ class HousekeeperTests {
 	}
 
 	@Test
+	void whileCreationsFailEachRoundAsksForOneAndFillsOnceTheyWorkAgain() {
+		Housekeeper<TestEntry> housekeeper = housekeeper(0, 0, 3, 0);
+		this.harness.failing = true;
+		housekeeper.run(); // one attempt a round until one succeeds
+		assertThat(this.harness.asked.get()).isEqualTo(1);
+		housekeeper.run();
+		housekeeper.run();
+		assertThat(this.harness.asked.get()).isEqualTo(3);
+		this.harness.failing = false;
+		housekeeper.run(); // once one succeeds, the same round asks for the rest
+		assertThat(this.harness.bag.idle()).isEqualTo(3);
+		assertThat(this.harness.asked.get()).isEqualTo(6);
+		assertThat(this.harness.check()).isEmpty();
+	}
+
+	@Test
 	void removesEntriesIdlePastTheTimeoutDownToTheMinimumIdle() {
 		this.harness.bag.fill(3);
 		assertThat(this.harness.bag.idle()).isEqualTo(3);
