@@ -401,6 +401,9 @@ final class RpcTableSession implements TableSession {
 	}
 
 	private void endDataSets(String reason, boolean releaseQueries) {
+		if (this.openDataSets.isEmpty()) {
+			return; // the common case, on every return of a pooled session
+		}
 		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
 			dataSet.abandon(reason, releaseQueries);
 		}

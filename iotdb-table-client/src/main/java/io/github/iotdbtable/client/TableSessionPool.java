@@ -177,6 +177,9 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private final long leakThresholdNanos;
 
+	/** What a data set left open on a returned session says when read. */
+	private final String returnedReason;
+
 	public TableSessionPool(TableSessionPoolConfig config) {
 		this(config, TableSessionPoolListener.NONE);
 	}
@@ -211,6 +214,7 @@ public final class TableSessionPool implements AutoCloseable {
 		this.validationMillis = (int) Math.max(MIN_VALIDATION_MILLIS,
 				Math.min(MAX_VALIDATION_MILLIS, TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos) / 4));
 		this.leakThresholdNanos = nanos(config.getLeakDetectionThreshold());
+		this.returnedReason = "its session was returned to pool '" + this.name + "'";
 		this.bag = new ConcurrentBag<>(config.getMaxPoolSize(), PATIENCE_NANOS, this::create, this.clock);
 		this.housekeeping = new Housekeeper<>(
 				this.bag, this.clock, new Housekeeper.Settings(nanos(config.getIdleTimeout()),
@@ -375,8 +379,10 @@ public final class TableSessionPool implements AutoCloseable {
 	 * pool is timed
 	 */
 	void release(PoolEntry entry, long borrowedAt) {
-		entry.borrowedHere = null;
-		entry.borrowedBy = null;
+		if (this.leakThresholdNanos != 0) {
+			entry.borrowedHere = null;
+			entry.borrowedBy = null;
+		}
 		boolean kept = false;
 		try {
 			if (!this.bag.isClosed() && reset(entry) && !this.housekeeping.expired(entry)) {
@@ -498,7 +504,7 @@ public final class TableSessionPool implements AutoCloseable {
 			return false;
 		}
 		try {
-			session.closeOpenDataSets("its session was returned to pool '" + this.name + "'");
+			session.closeOpenDataSets(this.returnedReason);
 			String wanted = this.sessionConfig.getDatabase();
 			String current = session.getDatabase();
 			if (!sameDatabase(wanted, current)) {
