@@ -528,9 +528,27 @@ public final class TableSessionPool implements AutoCloseable {
 		return (wanted == null) ? current == null : wanted.equalsIgnoreCase(current);
 	}
 
-	/** Asked by the bag for a new session, with room reserved for it. */
+	/**
+	 * Asked by the bag for a new session, with room reserved for it. Never throws: the
+	 * creation ends exactly once, in the task or here when the task cannot be run.
+	 */
 	private void create() {
-		this.opener.execute(this::openForBag);
+		AtomicBoolean settled = new AtomicBoolean();
+		try {
+			this.opener.execute(() -> {
+				if (settled.compareAndSet(false, true)) {
+					openForBag();
+				}
+			});
+		}
+		catch (Throwable ex) {
+			// rejected after close, or no thread could be started; the task may still
+			// be queued, and whichever comes first settles the creation
+			if (settled.compareAndSet(false, true)) {
+				this.bag.createFailed(
+						new IllegalStateException("pool '" + this.name + "' cannot open a session: " + ex, ex));
+			}
+		}
 	}
 
 	private void openForBag() {
@@ -561,8 +579,8 @@ public final class TableSessionPool implements AutoCloseable {
 		}
 		finally {
 			if (!added) {
-				session.close();
 				this.bag.createFailed(new IoTDBException("pool '" + this.name + "' could not keep a new session"));
+				session.close();
 			}
 		}
 	}

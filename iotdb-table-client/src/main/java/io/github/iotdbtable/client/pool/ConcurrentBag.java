@@ -345,10 +345,11 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 								served = true;
 								return handOut(found);
 							}
-							// another thread took it first: queue again, at the back
+							// another thread took it first: queue again, at the front,
+							// where a waiter woken to look usually was
 							leave(waiter, true);
 							waiter = new Waiter(waiter.thread, start);
-							enqueue(waiter);
+							enqueueFirst(waiter);
 							continue;
 						}
 						outcome = waiter.outcome; // handed something at the same moment
@@ -357,6 +358,12 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 						// on every round, not once: an entry created for the waiters
 						// may have gone to a thread that never waited
 						requestCreation();
+						// asking may have waited for a lock, which can use up the wake
+						// meant for this waiter: look again before parking
+						outcome = waiter.outcome;
+						if (outcome == null && anyIdle()) {
+							continue;
+						}
 					}
 				}
 				if (outcome != null) {
@@ -418,6 +425,17 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 		this.waiterLock.lock();
 		try {
 			this.waiters.addLast(waiter);
+			this.waiterCount.incrementAndGet();
+		}
+		finally {
+			this.waiterLock.unlock();
+		}
+	}
+
+	private void enqueueFirst(Waiter waiter) {
+		this.waiterLock.lock();
+		try {
+			this.waiters.addFirst(waiter);
 			this.waiterCount.incrementAndGet();
 		}
 		finally {
@@ -523,16 +541,20 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 			if (this.creating.compareAndSet(current, current + 1)) {
 				if (reserve()) {
 					startCreation();
+					return;
 				}
-				else {
-					this.creating.decrementAndGet();
-				}
-				return;
+				// the room went meanwhile: give the count back and look again, in case
+				// room was freed while it was raised
+				this.creating.decrementAndGet();
 			}
 		}
 	}
 
-	/** Asks the creator for an entry; the room and the count of creations are taken. */
+	/**
+	 * Asks the creator for an entry; the room and the count of creations are taken. What
+	 * the creator throws, an Error included, goes to a waiter as the failure of this
+	 * creation: asking happens in cleanup paths too, which must not be cut short.
+	 */
 	private void startCreation() {
 		try {
 			this.creator.create();
@@ -541,9 +563,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 			createFailed(ex);
 		}
 		catch (Error ex) {
-			// e.g. no thread could be started for it: give the room back all the same
 			createFailed(new IllegalStateException("asking for a new entry failed: " + ex, ex));
-			throw ex;
 		}
 	}
 

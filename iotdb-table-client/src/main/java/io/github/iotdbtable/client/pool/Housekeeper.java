@@ -45,7 +45,12 @@ public final class Housekeeper<E extends ConcurrentBag.Entry> implements Runnabl
 			}
 			else if (entry.isInUse() && this.settings.leakThresholdNanos() != 0 && !entry.leakReported
 					&& now - entry.borrowedNanos() >= this.settings.leakThresholdNanos()) {
-				entry.leakReported = this.actions.leaked(entry, now - entry.borrowedNanos());
+				long borrowed = entry.borrowedNanos();
+				if (this.actions.leaked(entry, now - borrowed) && entry.borrowedNanos() == borrowed) {
+					// not when given back and borrowed again meanwhile: that borrow is
+					// watched afresh
+					entry.leakReported = true;
+				}
 			}
 		}
 		this.bag.fill(this.settings.minIdle());

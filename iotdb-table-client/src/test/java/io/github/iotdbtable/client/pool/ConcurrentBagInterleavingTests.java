@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +165,39 @@ class ConcurrentBagInterleavingTests {
 		TestEntry third = new TestEntry(++this.ids);
 		assertThat(this.bag.add(third)).isTrue();
 		assertThat(late.entry()).isSameAs(third);
+	}
+
+	@Test
+	void aWaiterHandedAnEntryWhileItsRequestForACreationWaitsForALockTakesIt() throws Exception {
+		ReentrantLock creatorLock = new ReentrantLock();
+		AtomicBoolean slowCreator = new AtomicBoolean();
+		this.bag = new ConcurrentBag<>(2, 1_000, () -> {
+			this.requests.incrementAndGet();
+			if (slowCreator.get()) {
+				// as an executor's queue does when contended: waiting for the lock uses
+				// up a wake-up sent meanwhile
+				creatorLock.lock();
+				creatorLock.unlock();
+			}
+		}, new CoarseClock(this.source));
+		TestEntry first = borrowNew();
+		slowCreator.set(true);
+		Borrower waiter;
+		creatorLock.lock();
+		try {
+			waiter = Borrower.started(this.bag, HOUR);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (!creatorLock.hasQueuedThread(waiter.thread)) {
+				assertThat(System.nanoTime()).as("the waiter asks for a creation").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			this.source.advance(1_000); // past the patience: the entry is handed to it
+			assertThat(this.bag.requite(first)).isTrue();
+		}
+		finally {
+			creatorLock.unlock();
+		}
+		assertThat(waiter.entry()).isSameAs(first);
 	}
 
 	@Test
