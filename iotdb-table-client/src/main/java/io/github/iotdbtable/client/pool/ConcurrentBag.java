@@ -349,7 +349,7 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 							// where a waiter woken to look usually was
 							leave(waiter, true);
 							waiter = new Waiter(waiter.thread, start);
-							enqueueFirst(waiter);
+							enqueue(waiter, true);
 							continue;
 						}
 						outcome = waiter.outcome; // handed something at the same moment
@@ -422,20 +422,18 @@ public final class ConcurrentBag<E extends ConcurrentBag.Entry> {
 	}
 
 	private void enqueue(Waiter waiter) {
-		this.waiterLock.lock();
-		try {
-			this.waiters.addLast(waiter);
-			this.waiterCount.incrementAndGet();
-		}
-		finally {
-			this.waiterLock.unlock();
-		}
+		enqueue(waiter, false);
 	}
 
-	private void enqueueFirst(Waiter waiter) {
+	private void enqueue(Waiter waiter, boolean first) {
 		this.waiterLock.lock();
 		try {
-			this.waiters.addFirst(waiter);
+			if (first) {
+				this.waiters.addFirst(waiter);
+			}
+			else {
+				this.waiters.addLast(waiter);
+			}
 			this.waiterCount.incrementAndGet();
 		}
 		finally {
