@@ -120,7 +120,8 @@ final class RpcTableSession implements TableSession {
 		RpcOptions options = new RpcOptions((int) config.getConnectTimeout().toMillis(),
 				(int) config.getReadTimeout().toMillis(), config.isEnableCompression(),
 				RpcOptions.DEFAULT_MAX_FRAME_SIZE,
-				(config.getSslContext() != null) ? config.getSslContext().getSocketFactory() : null);
+				(config.getSslContext() != null) ? config.getSslContext().getSocketFactory() : null,
+				config.isVerifyHostname(), config.getSslProtocols(), config.getSslCipherSuites());
 		RpcClient client;
 		try {
 			client = RpcClient.connect(endpoint, options);

@@ -72,6 +72,12 @@ public final class TableSessionConfig {
 
 	private final @Nullable SSLContext sslContext;
 
+	private final boolean verifyHostname;
+
+	private final List<String> sslProtocols;
+
+	private final List<String> sslCipherSuites;
+
 	private TableSessionConfig(Builder builder) {
 		this.endpoints = parseNodeUrls(builder.nodeUrls);
 		this.nodeUrls = List.copyOf(builder.nodeUrls);
@@ -97,6 +103,9 @@ public final class TableSessionConfig {
 		this.readTimeout = requireMillis(builder.readTimeout, "readTimeout");
 		this.queryTimeout = requireMillis(builder.queryTimeout, "queryTimeout");
 		this.sslContext = builder.sslContext;
+		this.verifyHostname = builder.verifyHostname;
+		this.sslProtocols = List.copyOf(builder.sslProtocols);
+		this.sslCipherSuites = List.copyOf(builder.sslCipherSuites);
 	}
 
 	public static Builder builder() {
@@ -120,6 +129,9 @@ public final class TableSessionConfig {
 		builder.readTimeout = this.readTimeout;
 		builder.queryTimeout = this.queryTimeout;
 		builder.sslContext = this.sslContext;
+		builder.verifyHostname = this.verifyHostname;
+		builder.sslProtocols = this.sslProtocols;
+		builder.sslCipherSuites = this.sslCipherSuites;
 		return builder;
 	}
 
@@ -189,13 +201,39 @@ public final class TableSessionConfig {
 		return this.sslContext;
 	}
 
+	/**
+	 * Whether a TLS connection checks that the server's certificate names the host
+	 * connected to (endpoint identification {@code HTTPS}); true unless turned off.
+	 * @return whether the host name is verified
+	 */
+	public boolean isVerifyHostname() {
+		return this.verifyHostname;
+	}
+
+	/**
+	 * The TLS protocols connections enable, empty for the SSL context's defaults.
+	 * @return the protocols
+	 */
+	public List<String> getSslProtocols() {
+		return this.sslProtocols;
+	}
+
+	/**
+	 * The cipher suites TLS connections enable, empty for the SSL context's defaults.
+	 * @return the cipher suites
+	 */
+	public List<String> getSslCipherSuites() {
+		return this.sslCipherSuites;
+	}
+
 	@Override
 	public String toString() {
 		return "TableSessionConfig{nodeUrls=" + this.nodeUrls + ", username='" + this.username
 				+ "', password=******, database=" + this.database + ", fetchSize=" + this.fetchSize + ", timeZone="
 				+ this.timeZone + ", enableCompression=" + this.enableCompression + ", connectTimeout="
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", queryTimeout=" + this.queryTimeout
-				+ ", ssl=" + (this.sslContext != null) + "}";
+				+ ", ssl=" + (this.sslContext != null) + ", verifyHostname=" + this.verifyHostname + ", sslProtocols="
+				+ this.sslProtocols + ", sslCipherSuites=" + this.sslCipherSuites + "}";
 	}
 
 	/**
@@ -297,6 +335,12 @@ public final class TableSessionConfig {
 
 		private @Nullable SSLContext sslContext;
 
+		private boolean verifyHostname = true;
+
+		private List<String> sslProtocols = List.of();
+
+		private List<String> sslCipherSuites = List.of();
+
 		private Builder() {
 		}
 
@@ -378,13 +422,59 @@ public final class TableSessionConfig {
 		/**
 		 * Connects over TLS with the given settings (the server needs
 		 * {@code enable_thrift_ssl=true}). The server's certificate chain is checked
-		 * against the context's trust material; its host name is not.
+		 * against the context's trust material, and the certificate must name the host of
+		 * the node URL (a DNS or IP subject alternative name) unless
+		 * {@link #verifyHostname(boolean)} turns that off.
 		 * @param sslContext the TLS settings, or {@code null} for plain TCP
 		 * @return this builder
 		 */
 		public Builder sslContext(@Nullable SSLContext sslContext) {
 			this.sslContext = sslContext;
 			return this;
+		}
+
+		/**
+		 * Whether a TLS connection checks that the server's certificate names the host
+		 * connected to, true by default. Turning it off lets any certificate the trust
+		 * material accepts stand for any node, so that whoever holds one such
+		 * certificate's key can pose as every node: only for clusters addressed by IP
+		 * whose certificates do not carry matching subject alternative names.
+		 * @param verifyHostname false to accept a trusted certificate for any host
+		 * @return this builder
+		 */
+		public Builder verifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
+			return this;
+		}
+
+		/**
+		 * The TLS protocols to enable, e.g. {@code TLSv1.3}; none (default) keeps the SSL
+		 * context's defaults.
+		 * @param protocols the protocols
+		 * @return this builder
+		 */
+		public Builder sslProtocols(String... protocols) {
+			this.sslProtocols = requireNames(protocols, "sslProtocols");
+			return this;
+		}
+
+		/**
+		 * The cipher suites to enable; none (default) keeps the SSL context's defaults.
+		 * @param cipherSuites the cipher suites
+		 * @return this builder
+		 */
+		public Builder sslCipherSuites(String... cipherSuites) {
+			this.sslCipherSuites = requireNames(cipherSuites, "sslCipherSuites");
+			return this;
+		}
+
+		private static List<String> requireNames(String[] names, String what) {
+			for (String name : names) {
+				if (name == null || name.isBlank()) {
+					throw new IllegalArgumentException(what + " must not hold a null or blank name");
+				}
+			}
+			return List.of(names);
 		}
 
 		/**

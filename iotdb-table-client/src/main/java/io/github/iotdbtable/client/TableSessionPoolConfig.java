@@ -105,6 +105,14 @@ public final class TableSessionPoolConfig {
 		return this.sessionConfig;
 	}
 
+	/**
+	 * Whether TLS connections check that the server's certificate names the host
+	 * connected to; see {@link TableSessionConfig#isVerifyHostname()}.
+	 */
+	public boolean isVerifyHostname() {
+		return this.sessionConfig.isVerifyHostname();
+	}
+
 	/** The name of the pool in logs, errors and metrics. */
 	public String getPoolName() {
 		return this.poolName;
@@ -315,6 +323,34 @@ public final class TableSessionPoolConfig {
 		 */
 		public Builder trustStore(Path trustStore, @Nullable String password) {
 			this.session.trustStore(trustStore, password);
+			return this;
+		}
+
+		/**
+		 * Whether TLS connections check the server's host name, true by default; see
+		 * {@link TableSessionConfig.Builder#verifyHostname(boolean)} for the risk of
+		 * turning it off.
+		 */
+		public Builder verifyHostname(boolean verifyHostname) {
+			this.session.verifyHostname(verifyHostname);
+			return this;
+		}
+
+		/**
+		 * The TLS protocols to enable; see
+		 * {@link TableSessionConfig.Builder#sslProtocols(String...)}.
+		 */
+		public Builder sslProtocols(String... protocols) {
+			this.session.sslProtocols(protocols);
+			return this;
+		}
+
+		/**
+		 * The cipher suites to enable; see
+		 * {@link TableSessionConfig.Builder#sslCipherSuites(String...)}.
+		 */
+		public Builder sslCipherSuites(String... cipherSuites) {
+			this.session.sslCipherSuites(cipherSuites);
 			return this;
 		}
 

@@ -26,6 +26,9 @@ class TableSessionConfigTests {
 		assertThat(config.isEnableCompression()).isFalse();
 		assertThat(config.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(config.getQueryTimeout()).isEqualTo(Duration.ZERO);
+		assertThat(config.isVerifyHostname()).isTrue();
+		assertThat(config.getSslProtocols()).isEmpty();
+		assertThat(config.getSslCipherSuites()).isEmpty();
 	}
 
 	@Test
@@ -41,6 +44,9 @@ class TableSessionConfigTests {
 			.connectTimeout(Duration.ofMillis(3))
 			.readTimeout(Duration.ofMillis(4))
 			.queryTimeout(Duration.ofMillis(5))
+			.verifyHostname(false)
+			.sslProtocols("TLSv1.3")
+			.sslCipherSuites("TLS_AES_128_GCM_SHA256")
 			.build();
 		TableSessionConfig copy = config.toBuilder().build();
 		assertThat(copy).usingRecursiveComparison().isEqualTo(config);
@@ -51,6 +57,19 @@ class TableSessionConfigTests {
 	void toStringHidesThePassword() {
 		TableSessionConfig config = TableSessionConfig.builder().username("writer").password("s3cr3t-Pa55").build();
 		assertThat(config.toString()).contains("writer").doesNotContain("s3cr3t-Pa55");
+	}
+
+	@Test
+	void toStringSaysWhetherTheHostNameIsVerified() {
+		assertThat(TableSessionConfig.builder().build().toString()).contains("verifyHostname=true");
+		assertThat(TableSessionConfig.builder().verifyHostname(false).build().toString())
+			.contains("verifyHostname=false");
+	}
+
+	@Test
+	void blankTlsNamesAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> TableSessionConfig.builder().sslProtocols("TLSv1.3", " "))
+			.withMessage("sslProtocols must not hold a null or blank name");
 	}
 
 	@ParameterizedTest

@@ -47,6 +47,20 @@ class TableSessionPoolConfigTests {
 	}
 
 	@Test
+	void theHostNameIsVerifiedUnlessTurnedOff() {
+		assertThat(TableSessionPoolConfig.builder().build().isVerifyHostname()).isTrue();
+		TableSessionPoolConfig config = TableSessionPoolConfig.builder()
+			.verifyHostname(false)
+			.sslProtocols("TLSv1.3")
+			.sslCipherSuites("TLS_AES_256_GCM_SHA384")
+			.build();
+		assertThat(config.isVerifyHostname()).isFalse();
+		assertThat(config.getSessionConfig().getSslProtocols()).containsExactly("TLSv1.3");
+		assertThat(config.getSessionConfig().getSslCipherSuites()).containsExactly("TLS_AES_256_GCM_SHA384");
+		assertThat(config.toString()).contains("verifyHostname=false");
+	}
+
+	@Test
 	void invalidSettingsAreNamed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TableSessionPoolConfig.builder().maxPoolSize(0).build())
 			.withMessage("maxPoolSize must be at least 1, was 0");

@@ -121,6 +121,7 @@ public final class RpcClient implements AutoCloseable {
 					: options.socketTimeoutMillis());
 			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, endpoint.host(),
 					endpoint.port(), true);
+			options.configure(tls);
 			tls.startHandshake();
 			tls.setSoTimeout(options.socketTimeoutMillis());
 			return new TSocket(tls);
