@@ -59,6 +59,8 @@ public final class IoTDBCluster implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(IoTDBCluster.class);
 
+	private static final String LOOPBACK_IP = "ip:127.0.0.1";
+
 	private static final Set<IoTDBCluster> running = ConcurrentHashMap.newKeySet();
 
 	static {
@@ -81,6 +83,12 @@ public final class IoTDBCluster implements AutoCloseable {
 	private volatile @Nullable String nodeClasspath;
 
 	private final @Nullable Path trustStore;
+
+	/**
+	 * Whether the DataNodes' certificate names {@code 127.0.0.1}, the address clients
+	 * connect to; true without TLS.
+	 */
+	private final boolean certificateNamesNodes;
 
 	private final String storePassword = UUID.randomUUID().toString();
 
@@ -105,6 +113,7 @@ public final class IoTDBCluster implements AutoCloseable {
 			throw new UncheckedIOException("cannot create a folder for the cluster in " + builder.workDirectory, ex);
 		}
 		this.trustStore = builder.tls ? makeCertificates(builder) : null;
+		this.certificateNamesNodes = builder.certificateNames.contains(LOOPBACK_IP);
 		this.properties = Map.copyOf(builder.properties);
 		int[] ports = freePorts(2 + 5 * builder.dataNodes);
 		Map<String, Integer> configPorts = new LinkedHashMap<>();
@@ -233,6 +242,14 @@ public final class IoTDBCluster implements AutoCloseable {
 			builder.trustStore(this.trustStore, this.storePassword);
 		}
 		return builder;
+	}
+
+	/**
+	 * The settings of the launcher's own sessions: like {@link #sessionConfig()}, but
+	 * without host name verification when the certificate was made for other names.
+	 */
+	private TableSessionConfig.Builder ownSessionConfig() {
+		return sessionConfig().verifyHostname(this.certificateNamesNodes);
 	}
 
 	/**
@@ -368,7 +385,7 @@ public final class IoTDBCluster implements AutoCloseable {
 	 * {@link UserAdministration} speaks the tree dialect for this one statement.
 	 */
 	private void changeRootPassword(String newPassword) {
-		TableSessionConfig config = sessionConfig().nodeUrls(this.dataNodes.get(0).nodeUrl())
+		TableSessionConfig config = ownSessionConfig().nodeUrls(this.dataNodes.get(0).nodeUrl())
 			.readTimeout(Duration.ofSeconds(30))
 			.build();
 		try {
@@ -380,7 +397,7 @@ public final class IoTDBCluster implements AutoCloseable {
 	}
 
 	private Map<String, String> clusterStatus(IoTDBNode entry) {
-		TableSessionConfig config = sessionConfig().nodeUrls(entry.nodeUrl())
+		TableSessionConfig config = ownSessionConfig().nodeUrls(entry.nodeUrl())
 			.connectTimeout(Duration.ofSeconds(1))
 			.readTimeout(Duration.ofSeconds(10))
 			.build();
@@ -415,8 +432,9 @@ public final class IoTDBCluster implements AutoCloseable {
 		try {
 			Files.createDirectories(folder);
 			keytool("-genkeypair", "-alias", "iotdb", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-					"-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore",
-					keyStore.toString(), "-storetype", "JKS", "-storepass", password, "-keypass", password);
+					"-dname", "CN=" + commonName(builder.certificateNames.get(0)), "-ext",
+					"SAN=" + String.join(",", builder.certificateNames), "-keystore", keyStore.toString(), "-storetype",
+					"JKS", "-storepass", password, "-keypass", password);
 			keytool("-exportcert", "-alias", "iotdb", "-keystore", keyStore.toString(), "-storepass", password, "-file",
 					certificate.toString());
 			keytool("-importcert", "-noprompt", "-alias", "iotdb", "-file", certificate.toString(), "-keystore",
@@ -429,6 +447,10 @@ public final class IoTDBCluster implements AutoCloseable {
 		builder.property("key_store_path", keyStore.toString());
 		builder.property("key_store_pwd", password);
 		return trust;
+	}
+
+	private static String commonName(String name) {
+		return name.substring(name.indexOf(':') + 1);
 	}
 
 	private static void keytool(String... arguments) throws IOException {
@@ -582,6 +604,8 @@ public final class IoTDBCluster implements AutoCloseable {
 
 		private boolean tls;
 
+		private List<String> certificateNames = List.of(LOOPBACK_IP, "dns:localhost");
+
 		private String rootPassword = TableSessionConfig.DEFAULT_PASSWORD;
 
 		private Builder() {
@@ -603,11 +627,36 @@ public final class IoTDBCluster implements AutoCloseable {
 
 		/**
 		 * Serves clients over TLS only, with a self-signed certificate made for the
-		 * cluster (by the JDK's {@code keytool}); {@link IoTDBCluster#sessionConfig()}
-		 * trusts it.
+		 * cluster (by the JDK's {@code keytool}) whose subject alternative names are
+		 * {@code ip:127.0.0.1} and {@code dns:localhost}, so that host name verification
+		 * passes; {@link IoTDBCluster#sessionConfig()} trusts it.
 		 */
 		public Builder tls() {
 			this.tls = true;
+			return this;
+		}
+
+		/**
+		 * Serves clients over TLS only, like {@link #tls()}, with a certificate whose
+		 * subject alternative names are the given ones instead of {@code ip:127.0.0.1}
+		 * and {@code dns:localhost}: e.g. {@code dns:db.example} for a certificate that
+		 * does not name the address clients connect to. Sessions of
+		 * {@link IoTDBCluster#sessionConfig()} still verify the host name; the cluster's
+		 * own sessions do not when the names lack {@code ip:127.0.0.1}.
+		 * @param names {@code dns:} or {@code ip:} names, at least one
+		 */
+		public Builder tls(String... names) {
+			if (names.length == 0) {
+				throw new IllegalArgumentException("a certificate needs at least one name");
+			}
+			for (String name : names) {
+				if (name == null || !name.matches("(dns|ip):[A-Za-z0-9.:-]+")) {
+					throw new IllegalArgumentException(
+							"certificate name '" + name + "' must be dns:<name> or ip:<address>");
+				}
+			}
+			this.tls = true;
+			this.certificateNames = List.of(names);
 			return this;
 		}
 
