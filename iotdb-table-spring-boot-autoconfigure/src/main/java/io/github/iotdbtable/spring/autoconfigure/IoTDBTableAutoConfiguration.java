@@ -17,7 +17,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -111,12 +113,23 @@ public final class IoTDBTableAutoConfiguration {
 
 	private static void mapSsl(IoTDBTableProperties.Ssl ssl, TableSessionPoolConfig.Builder builder,
 			ObjectProvider<SslBundles> sslBundles) {
+		builder.verifyHostname(ssl.isVerifyHostname());
 		if (ssl.getBundle() != null) {
 			SslBundles bundles = sslBundles.getIfAvailable();
 			if (bundles == null) {
 				throw new IllegalStateException("iotdb.table.ssl.bundle is set but no SSL bundles are configured");
 			}
-			builder.sslContext(bundles.getBundle(ssl.getBundle()).createSslContext());
+			SslBundle bundle = bundles.getBundle(ssl.getBundle());
+			builder.sslContext(bundle.createSslContext());
+			SslOptions options = bundle.getOptions();
+			String[] protocols = options.getEnabledProtocols();
+			if (protocols != null) {
+				builder.sslProtocols(protocols);
+			}
+			String[] ciphers = options.getCiphers();
+			if (ciphers != null) {
+				builder.sslCipherSuites(ciphers);
+			}
 		}
 		else if (ssl.getTrustStore() != null) {
 			try {

@@ -412,6 +412,15 @@ public class IoTDBTableProperties implements InitializingBean {
 		 */
 		private @Nullable String trustStorePassword;
 
+		/**
+		 * Whether the server's certificate must name the host of each node URL (a DNS or
+		 * IP subject alternative name). Turning it off lets any trusted certificate stand
+		 * for any node, so that whoever holds one such certificate's key can pose as
+		 * every node: only for clusters addressed by IP whose certificates lack matching
+		 * subject alternative names.
+		 */
+		private boolean verifyHostname = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -442,6 +451,14 @@ public class IoTDBTableProperties implements InitializingBean {
 
 		public void setTrustStorePassword(@Nullable String trustStorePassword) {
 			this.trustStorePassword = trustStorePassword;
+		}
+
+		public boolean isVerifyHostname() {
+			return this.verifyHostname;
+		}
+
+		public void setVerifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
 		}
 
 	}

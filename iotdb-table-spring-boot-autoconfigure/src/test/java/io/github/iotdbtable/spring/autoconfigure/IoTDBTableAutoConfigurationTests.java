@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
 import io.github.iotdbtable.client.TableSessionPoolListener;
@@ -20,6 +21,11 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -128,6 +134,40 @@ class IoTDBTableAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(
 				context.getBean(TableSessionPool.class).getConfig().getSessionConfig().getSslContext())
 			.isNull());
+	}
+
+	@Test
+	void theHostNameIsVerifiedUnlessTurnedOff() {
+		this.contextRunner.withPropertyValues("iotdb.table.ssl.enabled=true")
+			.run((context) -> assertThat(context.getBean(TableSessionPool.class).getConfig().isVerifyHostname())
+				.isTrue());
+		this.contextRunner.withPropertyValues("iotdb.table.ssl.enabled=true", "iotdb.table.ssl.verify-hostname=false")
+			.run((context) -> assertThat(context.getBean(TableSessionPool.class).getConfig().isVerifyHostname())
+				.isFalse());
+	}
+
+	@Test
+	void aBundlesProtocolsAndCiphersApplyToTheConnections() {
+		this.contextRunner
+			.withBean(SslBundles.class, () -> new DefaultSslBundleRegistry("iotdb",
+					SslBundle.of(SslStoreBundle.NONE, null,
+							SslOptions.of(new String[] { "TLS_AES_256_GCM_SHA384" }, new String[] { "TLSv1.3" }))))
+			.withPropertyValues("iotdb.table.ssl.bundle=iotdb")
+			.run((context) -> {
+				TableSessionConfig config = context.getBean(TableSessionPool.class).getConfig().getSessionConfig();
+				assertThat(config.getSslContext()).isNotNull();
+				assertThat(config.getSslProtocols()).containsExactly("TLSv1.3");
+				assertThat(config.getSslCipherSuites()).containsExactly("TLS_AES_256_GCM_SHA384");
+				assertThat(config.isVerifyHostname()).isTrue();
+			});
+		this.contextRunner
+			.withBean(SslBundles.class, () -> new DefaultSslBundleRegistry("iotdb", SslBundle.of(SslStoreBundle.NONE)))
+			.withPropertyValues("iotdb.table.ssl.bundle=iotdb")
+			.run((context) -> {
+				TableSessionConfig config = context.getBean(TableSessionPool.class).getConfig().getSessionConfig();
+				assertThat(config.getSslProtocols()).isEmpty();
+				assertThat(config.getSslCipherSuites()).isEmpty();
+			});
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code iotdb.table.ssl.bundle} connects over TLS with the trust material of a Spring
- * Boot SSL bundle.
+ * {@code iotdb.table.ssl.bundle} connects over TLS with the trust material, protocols and
+ * ciphers of a Spring Boot SSL bundle, checking the server's host name.
  */
 @IoTDBTest(tls = true)
 @SpringBootTest(classes = SslBundleIT.Application.class, properties = "iotdb.table.ssl.bundle=iotdb")
@@ -42,11 +42,17 @@ class SslBundleIT {
 		registry.add("spring.ssl.bundle.jks.iotdb.truststore.location", () -> "file:" + cluster.trustStore());
 		registry.add("spring.ssl.bundle.jks.iotdb.truststore.type", () -> "PKCS12");
 		registry.add("spring.ssl.bundle.jks.iotdb.truststore.password", () -> cluster.trustStorePassword());
+		registry.add("spring.ssl.bundle.jks.iotdb.options.enabled-protocols", () -> "TLSv1.2");
+		registry.add("spring.ssl.bundle.jks.iotdb.options.ciphers", () -> "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
 	}
 
 	@Test
 	void talksToATlsServerWithTheBundlesTrustMaterial(@Autowired TableSessionPool pool) {
 		assertThat(pool.getConfig().getSessionConfig().getSslContext()).isNotNull();
+		assertThat(pool.getConfig().isVerifyHostname()).isTrue();
+		assertThat(pool.getConfig().getSessionConfig().getSslProtocols()).containsExactly("TLSv1.2");
+		assertThat(pool.getConfig().getSessionConfig().getSslCipherSuites())
+			.containsExactly("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
 		assertThat(this.template.queryForList("SHOW DATABASES")).isNotEmpty();
 	}
 
