@@ -273,7 +273,7 @@ final class RpcTableSession implements TableSession {
 				() -> this.client.executeUpdateStatement(new ExecuteStatementRequest(this.sessionId, sql,
 						this.statementId, this.config.getFetchSize(), timeout)));
 		track(response);
-		Statuses.check(response.status());
+		Statuses.check(response.status(), sql);
 	}
 
 	/**
@@ -306,7 +306,7 @@ final class RpcTableSession implements TableSession {
 				() -> this.client.executeQueryStatement(new ExecuteStatementRequest(this.sessionId, sql,
 						this.statementId, this.config.getFetchSize(), timeoutInMs)));
 		track(response);
-		Statuses.check(response.status());
+		Statuses.check(response.status(), sql);
 		SessionDataSet dataSet;
 		try {
 			dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
@@ -326,7 +326,7 @@ final class RpcTableSession implements TableSession {
 		ensureOpen();
 		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId, sql,
 				this.config.getFetchSize(), queryId, timeoutMillis));
-		Statuses.check(response.status());
+		Statuses.check(response.status(), sql);
 		return response;
 	}
 

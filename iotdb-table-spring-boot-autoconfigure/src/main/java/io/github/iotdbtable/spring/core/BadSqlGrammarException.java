@@ -24,7 +24,7 @@ public class BadSqlGrammarException extends InvalidDataAccessResourceUsageExcept
 		this.statusCode = cause.getStatusCode();
 	}
 
-	/** The statement the server refused, when known. */
+	/** The statement the server refused, when known, its passwords masked. */
 	public @Nullable String getSql() {
 		return this.sql;
 	}

@@ -6,6 +6,7 @@ import io.github.iotdbtable.client.AuthenticationException;
 import io.github.iotdbtable.client.IoTDBConnectionException;
 import io.github.iotdbtable.client.IoTDBException;
 import io.github.iotdbtable.client.PoolTimeoutException;
+import io.github.iotdbtable.client.SqlRedaction;
 import io.github.iotdbtable.client.StatementExecutionException;
 import org.jspecify.annotations.Nullable;
 
@@ -79,9 +80,12 @@ public final class IoTDBExceptionTranslator implements PersistenceExceptionTrans
 		if (ex instanceof DataAccessException translated) {
 			return translated;
 		}
-		String message = task + ((sql != null) ? " [" + sql + "]" : "") + "; " + ex.getMessage();
+		// the statement, and any message quoting it, with its passwords masked
+		String redactedSql = (sql != null) ? SqlRedaction.redact(sql) : null;
+		String message = task + ((redactedSql != null) ? " [" + redactedSql + "]" : "") + "; "
+				+ SqlRedaction.redact(String.valueOf(ex.getMessage()));
 		if (ex instanceof StatementExecutionException statement) {
-			return translate(statement, message, sql);
+			return translate(statement, message, redactedSql);
 		}
 		if (ex instanceof PoolTimeoutException) {
 			return new TransientDataAccessResourceException(message, ex);

@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import io.github.iotdbtable.client.ColumnarTablet;
 import io.github.iotdbtable.client.Row;
 import io.github.iotdbtable.client.SessionDataSet;
+import io.github.iotdbtable.client.SqlRedaction;
 import io.github.iotdbtable.client.TableSession;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.Tablet;
@@ -145,11 +146,13 @@ public class TableTemplate implements TableOperations {
 	public <T extends @Nullable Object> T queryForObject(String sql, RowMapper<T> rowMapper) {
 		return query(sql, (DataSetExtractor<T>) (dataSet) -> {
 			if (!dataSet.hasNext()) {
-				throw new IncorrectResultSizeDataAccessException("query returned no row [" + sql + "]", 1, 0);
+				throw new IncorrectResultSizeDataAccessException(
+						"query returned no row [" + SqlRedaction.redact(sql) + "]", 1, 0);
 			}
 			T result = rowMapper.mapRow(dataSet.next(), 0);
 			if (dataSet.hasNext()) {
-				throw new IncorrectResultSizeDataAccessException("query returned more than one row [" + sql + "]", 1);
+				throw new IncorrectResultSizeDataAccessException(
+						"query returned more than one row [" + SqlRedaction.redact(sql) + "]", 1);
 			}
 			return result;
 		});
@@ -162,8 +165,8 @@ public class TableTemplate implements TableOperations {
 	public <T> @Nullable T queryForObject(String sql, Class<T> requiredType) {
 		return queryForObject(sql, (row, rowNumber) -> {
 			if (row.getColumnCount() != 1) {
-				throw new IncorrectResultSizeDataAccessException(
-						"query returned " + row.getColumnCount() + " columns, expected 1 [" + sql + "]", 1);
+				throw new IncorrectResultSizeDataAccessException("query returned " + row.getColumnCount()
+						+ " columns, expected 1 [" + SqlRedaction.redact(sql) + "]", 1);
 			}
 			Object value = row.getObject(0);
 			if (value == null) {
@@ -179,7 +182,7 @@ public class TableTemplate implements TableOperations {
 				return requiredType.cast(value.toString());
 			}
 			throw new TypeMismatchDataAccessException("value of type " + value.getClass().getSimpleName()
-					+ " cannot be returned as " + requiredType.getSimpleName() + " [" + sql + "]");
+					+ " cannot be returned as " + requiredType.getSimpleName() + " [" + SqlRedaction.redact(sql) + "]");
 		});
 	}
 
@@ -276,7 +279,7 @@ public class TableTemplate implements TableOperations {
 		}
 		else {
 			throw new TypeMismatchDataAccessException(
-					"number cannot be returned as " + type.getSimpleName() + " [" + sql + "]");
+					"number cannot be returned as " + type.getSimpleName() + " [" + SqlRedaction.redact(sql) + "]");
 		}
 		return type.cast(converted);
 	}
