@@ -206,6 +206,14 @@ final class FakeDataNode implements AutoCloseable {
 			writeFrame(reply(statementId, TType.I64, (p) -> p.writeI64(1)));
 		}
 
+		/**
+		 * Answers a call with the result struct {@code result} writes, well-formed or
+		 * not.
+		 */
+		void answer(Request request, Writer result) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, result));
+		}
+
 		/** Behaves: opens a session, then answers every further call with success. */
 		void behave() throws IOException, TException {
 			openSession(1);
@@ -385,7 +393,7 @@ final class FakeDataNode implements AutoCloseable {
 	}
 
 	@FunctionalInterface
-	private interface Writer {
+	interface Writer {
 
 		void write(TProtocol protocol) throws TException;
 

@@ -19,6 +19,7 @@ import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolException;
 import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
@@ -47,6 +48,18 @@ public final class RpcClient implements AutoCloseable {
 	private static final TStruct REQUEST = new TStruct("req");
 
 	private static final TField REQUEST_FIELD = new TField("req", TType.STRUCT, (short) 1);
+
+	/**
+	 * The most elements a list sent by the server pre-sizes its {@code ArrayList} for: a
+	 * list claiming more grows as its elements are read.
+	 */
+	private static final int MAX_PRESIZE = 1024;
+
+	/**
+	 * How deep statuses may nest in sub-statuses; the server nests them one or two
+	 * levels.
+	 */
+	private static final int MAX_STATUS_DEPTH = 8;
 
 	private final Endpoint endpoint;
 
@@ -192,7 +205,7 @@ public final class RpcClient implements AutoCloseable {
 			p.readStructBegin();
 			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 				if (f.id == 1 && f.type == TType.STRUCT) {
-					status = readStatus(p);
+					status = readStatus(p, 1);
 				}
 				else if (f.id == 2 && f.type == TType.I32) {
 					version = p.readI32();
@@ -275,7 +288,7 @@ public final class RpcClient implements AutoCloseable {
 			p.readStructBegin();
 			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 				if (f.id == 1 && f.type == TType.STRUCT) {
-					status = readStatus(p);
+					status = readStatus(p, 1);
 				}
 				else if (f.id == 2 && f.type == TType.BOOL) {
 					hasResultSet = p.readBool();
@@ -412,7 +425,7 @@ public final class RpcClient implements AutoCloseable {
 		p.readStructBegin();
 		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 			switch (f.id) {
-				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p) : skipNullable(p, f, status);
+				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p, 1) : skipNullable(p, f, status);
 				case 2 -> queryId = (f.type == TType.I64) ? p.readI64() : skip(p, f, queryId);
 				case 3 -> columns = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, columns);
 				case 6 -> dataTypes = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, dataTypes);
@@ -430,6 +443,17 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static Status readStatus(TProtocol p) throws TException {
+		return readStatus(p, 1);
+	}
+
+	/**
+	 * Reads a status at a depth of nesting, 1 for a status that is no sub-status.
+	 */
+	private static Status readStatus(TProtocol p, int depth) throws TException {
+		if (depth > MAX_STATUS_DEPTH) {
+			throw new TProtocolException(TProtocolException.DEPTH_LIMIT,
+					"status nested deeper than " + MAX_STATUS_DEPTH + " levels");
+		}
 		int code = 0;
 		String message = null;
 		List<Status> subStatus = List.of();
@@ -444,10 +468,10 @@ public final class RpcClient implements AutoCloseable {
 				message = p.readString();
 			}
 			else if (f.id == 3 && f.type == TType.LIST) {
-				TList list = p.readListBegin();
-				List<Status> subs = new ArrayList<>(list.size);
+				TList list = readListBegin(p, TType.STRUCT, "sub-statuses");
+				List<Status> subs = new ArrayList<>(presize(list.size));
 				for (int i = 0; i < list.size; i++) {
-					subs.add(readStatus(p));
+					subs.add(readStatus(p, depth + 1));
 				}
 				p.readListEnd();
 				subStatus = subs;
@@ -488,8 +512,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static List<String> readStringList(TProtocol p) throws TException {
-		TList list = p.readListBegin();
-		List<String> values = new ArrayList<>(list.size);
+		TList list = readListBegin(p, TType.STRING, "strings");
+		List<String> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
 			values.add(p.readString());
 		}
@@ -498,8 +522,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static List<Integer> readI32List(TProtocol p) throws TException {
-		TList list = p.readListBegin();
-		List<Integer> values = new ArrayList<>(list.size);
+		TList list = readListBegin(p, TType.I32, "column indexes");
+		List<Integer> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
 			values.add(p.readI32());
 		}
@@ -508,8 +532,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static List<ByteBuffer> readBinaryList(TProtocol p) throws TException {
-		TList list = p.readListBegin();
-		List<ByteBuffer> values = new ArrayList<>(list.size);
+		TList list = readListBegin(p, TType.STRING, "TsBlocks");
+		List<ByteBuffer> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
 			// readBinary may wrap the frame buffer at an offset; slice so that index 0 is
 			// the first byte
@@ -521,12 +545,38 @@ public final class RpcClient implements AutoCloseable {
 
 	private static Map<String, String> readStringMap(TProtocol p) throws TException {
 		TMap map = p.readMapBegin();
+		if (map.size > 0 && (map.keyType != TType.STRING || map.valueType != TType.STRING)) {
+			throw new TProtocolException(TProtocolException.INVALID_DATA,
+					"a map of types " + map.keyType + " to " + map.valueType + " where strings to strings belong");
+		}
 		Map<String, String> values = new HashMap<>();
 		for (int i = 0; i < map.size; i++) {
 			values.put(p.readString(), p.readString());
 		}
 		p.readMapEnd();
 		return values;
+	}
+
+	/**
+	 * Begins reading a list whose elements must be of a type; an empty list may declare
+	 * any.
+	 * @param what what the list holds, for the message
+	 */
+	private static TList readListBegin(TProtocol p, byte elementType, String what) throws TException {
+		TList list = p.readListBegin();
+		if (list.size > 0 && list.elemType != elementType) {
+			throw new TProtocolException(TProtocolException.INVALID_DATA,
+					"a list of type " + list.elemType + " where type " + elementType + " belongs (" + what + ")");
+		}
+		return list;
+	}
+
+	/**
+	 * The capacity to give a list of a size the server sent: the protocol checks that the
+	 * frame holds at least a byte per element, but the references would take several.
+	 */
+	private static int presize(int size) {
+		return Math.max(0, Math.min(size, MAX_PRESIZE));
 	}
 
 	/** Skips a field of an unexpected type, keeping the value read so far. */
