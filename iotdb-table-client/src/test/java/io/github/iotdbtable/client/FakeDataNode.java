@@ -339,7 +339,7 @@ final class FakeDataNode implements AutoCloseable {
 	}
 
 	/** A TsBlock of one INT64 value column, times counting from 0. */
-	private static ByteBuffer int64Block(long... values) {
+	static ByteBuffer int64Block(long... values) {
 		ByteBuffer block = ByteBuffer.allocate(64 + 16 * values.length);
 		// one value column of INT64 (2); the time and the value column both int64 arrays
 		block.putInt(1).put((byte) 2).putInt(values.length).put(new byte[] { 2, 2 });

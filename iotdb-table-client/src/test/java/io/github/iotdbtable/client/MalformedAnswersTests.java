@@ -278,6 +278,72 @@ class MalformedAnswersTests {
 		}
 	}
 
+	@Test
+	void aResultColumnMappedPastTheBlocksColumnsIsRefusedBeforeItIsRead() {
+		// the block has one value column, index 0
+		serveAQueryMappedTo(5);
+		try (TableSession session = TableSession.open(config());
+				SessionDataSet dataSet = session.executeQueryStatement("SELECT v FROM t")) {
+			assertThatExceptionOfType(IoTDBException.class).isThrownBy(dataSet::hasNext)
+				.withMessage("the server sent a malformed result block: result column 0 is block column 5"
+						+ " of a block of 1 value columns");
+			assertThat(dataSet.isClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void aResultColumnMappedBeforeTheTimeColumnIsRefused() {
+		serveAQueryMappedTo(-2);
+		try (TableSession session = TableSession.open(config())) {
+			assertThatExceptionOfType(IoTDBException.class)
+				.isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"))
+				.withMessage("the server mapped result column 0 to block column -2");
+			assertThat(session.isOpen()).isTrue();
+		}
+	}
+
+	/**
+	 * Answers the first query with one INT64 result column {@code v}, mapped to a block
+	 * column, and one block of one value column; every other call with success.
+	 */
+	private void serveAQueryMappedTo(int blockColumn) {
+		this.node.serve((connection) -> {
+			connection.openSession(7);
+			connection.answer(connection.read(), (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.I32, (short) 1));
+				p.writeI32(200);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.I64, (short) 2));
+				p.writeI64(3);
+				p.writeFieldEnd();
+				for (short id : new short[] { 3, 6 }) {
+					p.writeFieldBegin(new TField("", TType.LIST, id));
+					p.writeListBegin(new TList(TType.STRING, 1));
+					p.writeString((id == 3) ? "v" : "INT64");
+					p.writeFieldEnd();
+				}
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
+				p.writeListBegin(new TList(TType.STRING, 1));
+				p.writeBinary(FakeDataNode.int64Block(1, 2));
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 17));
+				p.writeListBegin(new TList(TType.I32, 1));
+				p.writeI32(blockColumn);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+			});
+			while (true) {
+				connection.answerSuccess(connection.read());
+			}
+		});
+	}
+
 	private static IoTDBConnectionException failsInTime(Misbehaviour misbehaviour, Runnable call) {
 		long start = System.nanoTime();
 		Failure failure = assertTimeoutPreemptively(READ_TIMEOUT.multipliedBy(5), () -> {
