@@ -50,6 +50,13 @@ public final class RpcClient implements AutoCloseable {
 	private static final TField REQUEST_FIELD = new TField("req", TType.STRUCT, (short) 1);
 
 	/**
+	 * How long a TLS handshake may take when neither a connect nor a read timeout is set:
+	 * a server that accepts connections but never answers the handshake must not hold the
+	 * caller forever.
+	 */
+	static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 30_000;
+
+	/**
 	 * The most elements a list sent by the server pre-sizes its {@code ArrayList} for: a
 	 * list claiming more grows as its elements are read.
 	 */
@@ -83,15 +90,26 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a connection.
+	 * Opens a connection. Over TLS, the handshake waits as long as the connect timeout,
+	 * else the read timeout, else 30 seconds.
 	 * @param endpoint the DataNode's client RPC endpoint
 	 * @param options how to connect
 	 * @return the connected client
 	 * @throws TTransportException when the connection cannot be made
 	 */
 	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
+		return connect(endpoint, options, TLS_HANDSHAKE_TIMEOUT_MILLIS);
+	}
+
+	/**
+	 * Opens a connection whose TLS handshake, when neither timeout is set, waits at most
+	 * {@code handshakeTimeoutMillis}.
+	 */
+	static RpcClient connect(Endpoint endpoint, RpcOptions options, int handshakeTimeoutMillis)
+			throws TTransportException {
 		SSLSocketFactory tls = options.sslSocketFactory();
-		TSocket socket = (tls != null) ? tlsSocket(endpoint, options, tls) : plainSocket(endpoint, options);
+		TSocket socket = (tls != null) ? tlsSocket(endpoint, options, tls, handshakeTimeoutMillis)
+				: plainSocket(endpoint, options);
 		TTransport transport = new FrameTransport(socket, options.maxFrameSize());
 		try {
 			if (!socket.isOpen()) {
@@ -124,21 +142,23 @@ public final class RpcClient implements AutoCloseable {
 	 * Connects, then speaks TLS over the connection; the server's certificate must be
 	 * trusted by the factory.
 	 */
-	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options, SSLSocketFactory factory)
-			throws TTransportException {
+	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options, SSLSocketFactory factory,
+			int handshakeTimeoutMillis) throws TTransportException {
 		java.net.Socket plain = new java.net.Socket();
 		try {
 			plain.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
 					options.connectTimeoutMillis());
 			plain.setSoTimeout((options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
-					: options.socketTimeoutMillis());
+					: (options.socketTimeoutMillis() > 0) ? options.socketTimeoutMillis() : handshakeTimeoutMillis);
 			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, endpoint.host(),
 					endpoint.port(), true);
 			tls.startHandshake();
 			tls.setSoTimeout(options.socketTimeoutMillis());
 			return new TSocket(tls);
 		}
-		catch (java.io.IOException ex) {
+		catch (java.io.IOException | RuntimeException ex) {
+			// a factory may fail with an unchecked exception too: the TCP connection is
+			// closed whatever failed
 			try {
 				plain.close();
 			}
