@@ -198,6 +198,24 @@ class TsBlockTests {
 			.withMessage("a run-length column holds a column of encoding 4");
 	}
 
+	@Test
+	void aColumnCountItsBytesCannotHoldIsRefusedBeforeAnythingIsAllocatedForIt() {
+		// the header of 2^20 columns fits, their columns do not: each takes at least a
+		// type, an encoding and a null flag byte
+		int columns = 1 << 20;
+		ByteBuffer block = ByteBuffer.allocate(2 * columns + 16);
+		block.putInt(columns).put(new byte[columns]).putInt(1).put(new byte[columns + 1]);
+		long before = allocatedBytes();
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.position(0)))
+			.withMessage("bad column count " + columns + " for a TsBlock of " + block.limit() + " bytes");
+		assertThat(allocatedBytes() - before).as("bytes allocated").isLessThan(columns);
+	}
+
+	private static long allocatedBytes() {
+		return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+			.getThreadAllocatedBytes(Thread.currentThread().getId());
+	}
+
 	private static void putText(ByteBuffer block, String text) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		block.putInt(bytes.length).put(bytes);
