@@ -432,9 +432,14 @@ final class RpcTableSession implements TableSession {
 
 	/**
 	 * Makes a call whose reads wait at most the given time, 0 meaning without limit; the
-	 * connection's own read timeout applies again to the calls that follow.
+	 * connection's own read timeout applies again to the calls that follow. Any failure
+	 * but a request refused before it was sent (an {@link IllegalArgumentException})
+	 * leaves the connection's state unknown, and closes it: a transport or protocol
+	 * failure as an {@link IoTDBConnectionException}, anything else, such as an
+	 * {@link OutOfMemoryError} while an answer is decoded, as it is. Package-private for
+	 * tests.
 	 */
-	private <T> T callWithin(String operation, int socketTimeoutMillis, Call<T> call) {
+	<T> T callWithin(String operation, int socketTimeoutMillis, Call<T> call) {
 		this.lock.lock();
 		try {
 			ensureOpen();
@@ -444,6 +449,14 @@ final class RpcTableSession implements TableSession {
 			}
 			try {
 				return call.run();
+			}
+			catch (RuntimeException | Error ex) {
+				if (!(ex instanceof IllegalArgumentException)) {
+					// the rest of the answer may be unread: it must not be taken for the
+					// next
+					broken(ex);
+				}
+				throw ex;
 			}
 			finally {
 				if (changed && this.open) {
@@ -466,7 +479,7 @@ final class RpcTableSession implements TableSession {
 	 * The connection's state is unknown after a transport or protocol failure: it cannot
 	 * be used again.
 	 */
-	private void broken(TException ex) {
+	private void broken(Throwable ex) {
 		this.open = false;
 		this.client.close();
 		endDataSets("its connection broke: " + describe(ex), false);
@@ -484,7 +497,7 @@ final class RpcTableSession implements TableSession {
 		}
 	}
 
-	private static String describe(Exception ex) {
+	private static String describe(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getMessage() == null) {
 			cause = cause.getCause();
@@ -494,7 +507,7 @@ final class RpcTableSession implements TableSession {
 	}
 
 	@FunctionalInterface
-	private interface Call<T> {
+	interface Call<T> {
 
 		T run() throws TException;
 

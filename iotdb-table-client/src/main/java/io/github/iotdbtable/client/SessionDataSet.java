@@ -59,6 +59,12 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private final int[] blockColumns;
 
+	/**
+	 * The highest of {@link #blockColumns}: each block must have that many value columns
+	 * and one more.
+	 */
+	private final int highestBlockColumn;
+
 	private final Map<String, Integer> columnIndex;
 
 	private final ArrayDeque<ByteBuffer> pendingBlocks = new ArrayDeque<>();
@@ -96,9 +102,17 @@ public final class SessionDataSet implements AutoCloseable {
 		this.columnTypes = Collections.unmodifiableList(types);
 		this.blockColumns = new int[this.columnNames.size()];
 		List<Integer> mapping = response.columnIndexToBlockIndex();
+		int highest = -1;
 		for (int i = 0; i < this.blockColumns.length; i++) {
 			this.blockColumns[i] = (mapping.size() == this.blockColumns.length) ? mapping.get(i) : i;
+			if (this.blockColumns[i] < -1) {
+				// -1 is the time column
+				throw new IoTDBException(
+						"the server mapped result column " + i + " to block column " + this.blockColumns[i]);
+			}
+			highest = Math.max(highest, this.blockColumns[i]);
 		}
+		this.highestBlockColumn = highest;
 		this.columnIndex = new HashMap<>();
 		for (int i = 0; i < this.columnNames.size(); i++) {
 			this.columnIndex.putIfAbsent(this.columnNames.get(i), i);
@@ -276,7 +290,16 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private TsBlock parse(ByteBuffer buffer) {
 		try {
-			return TsBlock.parse(buffer);
+			TsBlock parsed = TsBlock.parse(buffer);
+			if (this.highestBlockColumn >= parsed.valueColumnCount()) {
+				int column = 0;
+				while (this.blockColumns[column] != this.highestBlockColumn) {
+					column++;
+				}
+				throw new IllegalArgumentException("result column " + column + " is block column "
+						+ this.highestBlockColumn + " of a block of " + parsed.valueColumnCount() + " value columns");
+			}
+			return parsed;
 		}
 		catch (IllegalArgumentException ex) {
 			String fault = "the server sent a malformed result block: " + ex.getMessage();

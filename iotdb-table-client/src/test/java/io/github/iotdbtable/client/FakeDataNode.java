@@ -206,6 +206,14 @@ final class FakeDataNode implements AutoCloseable {
 			writeFrame(reply(statementId, TType.I64, (p) -> p.writeI64(1)));
 		}
 
+		/**
+		 * Answers a call with the result struct {@code result} writes, well-formed or
+		 * not.
+		 */
+		void answer(Request request, Writer result) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, result));
+		}
+
 		/** Behaves: opens a session, then answers every further call with success. */
 		void behave() throws IOException, TException {
 			openSession(1);
@@ -331,7 +339,7 @@ final class FakeDataNode implements AutoCloseable {
 	}
 
 	/** A TsBlock of one INT64 value column, times counting from 0. */
-	private static ByteBuffer int64Block(long... values) {
+	static ByteBuffer int64Block(long... values) {
 		ByteBuffer block = ByteBuffer.allocate(64 + 16 * values.length);
 		// one value column of INT64 (2); the time and the value column both int64 arrays
 		block.putInt(1).put((byte) 2).putInt(values.length).put(new byte[] { 2, 2 });
@@ -385,7 +393,7 @@ final class FakeDataNode implements AutoCloseable {
 	}
 
 	@FunctionalInterface
-	private interface Writer {
+	interface Writer {
 
 		void write(TProtocol protocol) throws TException;
 

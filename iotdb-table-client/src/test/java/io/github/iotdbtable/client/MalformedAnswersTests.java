@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.iotdbtable.client.FakeDataNode.Connection;
 import io.github.iotdbtable.client.FakeDataNode.Request;
+import io.github.iotdbtable.client.FakeDataNode.Writer;
+import org.apache.thrift.protocol.TField;
+import org.apache.thrift.protocol.TList;
+import org.apache.thrift.protocol.TStruct;
+import org.apache.thrift.protocol.TType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Malformed answers - cut short, absurdly large, garbage, or none at all - end in an
  * {@link IoTDBConnectionException} that names the node and the fault, within the read
  * timeout, without allocating what a bogus frame header announces, both when a session
- * opens and in the middle of one.
+ * opens and in the middle of one. So do well framed answers whose structs are malformed:
+ * lists of the wrong element type, sizes their frame cannot back, statuses nested without
+ * end.
  */
 class MalformedAnswersTests {
 
 	private static final Duration READ_TIMEOUT = Duration.ofMillis(1_500);
+
+	private static final TStruct STRUCT = new TStruct("");
 
 	/** Far below any announced size here: allocating the frame would show. */
 	private static final long ALLOCATION_LIMIT = 32 * 1024 * 1024;
@@ -171,6 +180,168 @@ class MalformedAnswersTests {
 			assertThat(stats.total()).as("the broken session is closed, not kept").isZero();
 			assertThat(stats.totalCreated()).as("the first connection and one per retry").isEqualTo(3);
 		}
+	}
+
+	@Test
+	void aStatusNestedWithoutEndIsRefused() {
+		int depth = 200_000;
+		IoTDBConnectionException failure = failsOnAnswer((p) -> {
+			p.writeStructBegin(STRUCT);
+			p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+			for (int i = 0; i < depth; i++) {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 3));
+				p.writeListBegin(new TList(TType.STRUCT, 1));
+			}
+			for (int i = 0; i < depth; i++) {
+				p.writeFieldStop();
+				p.writeListEnd();
+				p.writeFieldEnd();
+				p.writeFieldStop();
+			}
+			p.writeFieldEnd();
+			p.writeFieldStop();
+		});
+		assertThat(failure).hasMessageContaining("status nested deeper than 8 levels");
+	}
+
+	@Test
+	void aListOfTheWrongElementTypeIsRefused() {
+		IoTDBConnectionException failure = failsOnAnswer((p) -> {
+			p.writeStructBegin(STRUCT);
+			p.writeFieldBegin(new TField("", TType.LIST, (short) 3));
+			p.writeListBegin(new TList(TType.I32, 2));
+			p.writeI32(1);
+			p.writeI32(2);
+			p.writeFieldEnd();
+			p.writeFieldStop();
+		});
+		assertThat(failure).hasMessageContaining("a list of type 8 where type 11 belongs");
+	}
+
+	@Test
+	void aListSizeSentByTheServerDoesNotSizeWhatIsAllocated() {
+		// 8 MiB of bytes, one per element the list claims, the first of which is not a
+		// struct: the frame backs the size, but nothing beyond its own bytes should be
+		// allocated
+		int size = 8 * 1024 * 1024;
+		long[] allocated = new long[1];
+		IoTDBConnectionException failure = failsOnAnswer((p) -> {
+			p.writeStructBegin(STRUCT);
+			p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+			p.writeStructBegin(STRUCT);
+			p.writeFieldBegin(new TField("", TType.LIST, (short) 3));
+			p.writeListBegin(new TList(TType.STRUCT, size));
+			byte[] elements = new byte[size];
+			elements[0] = 99;
+			p.getTransport().write(elements);
+		}, allocated);
+		assertThat(failure).hasMessageContaining("99");
+		assertThat(allocated[0]).as("bytes allocated").isLessThan(size * 2L);
+	}
+
+	private IoTDBConnectionException failsOnAnswer(Writer result) {
+		return failsOnAnswer(result, new long[1]);
+	}
+
+	/**
+	 * Opens a session on a node that answers its first statement with the given result
+	 * struct; the statement must fail, and close the session.
+	 */
+	private IoTDBConnectionException failsOnAnswer(Writer result, long[] allocated) {
+		this.node.serve((connection) -> {
+			connection.openSession(7);
+			Request request = connection.read();
+			connection.answer(request, result);
+			connection.stall();
+		});
+		try (TableSession session = TableSession
+			.open(TableSessionConfig.builder().nodeUrls(this.node.nodeUrl()).readTimeout(READ_TIMEOUT).build())) {
+			IoTDBConnectionException failure = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+				long before = allocatedBytes();
+				try {
+					session.executeNonQueryStatement("INSERT INTO t (time, v) VALUES (1, 1)");
+				}
+				catch (IoTDBConnectionException ex) {
+					allocated[0] = allocatedBytes() - before;
+					return ex;
+				}
+				throw new AssertionError("the statement succeeded");
+			});
+			assertThat(failure)
+				.hasMessageStartingWith(this.node.nodeUrl() + ": statement failed, the connection is closed: ");
+			assertThat(session.isOpen()).isFalse();
+			assertThatExceptionOfType(IoTDBConnectionException.class)
+				.isThrownBy(() -> session.executeNonQueryStatement("SELECT 1"))
+				.withMessage("the session is closed");
+			return failure;
+		}
+	}
+
+	@Test
+	void aResultColumnMappedPastTheBlocksColumnsIsRefusedBeforeItIsRead() {
+		// the block has one value column, index 0
+		serveAQueryMappedTo(5);
+		try (TableSession session = TableSession.open(config());
+				SessionDataSet dataSet = session.executeQueryStatement("SELECT v FROM t")) {
+			assertThatExceptionOfType(IoTDBException.class).isThrownBy(dataSet::hasNext)
+				.withMessage("the server sent a malformed result block: result column 0 is block column 5"
+						+ " of a block of 1 value columns");
+			assertThat(dataSet.isClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void aResultColumnMappedBeforeTheTimeColumnIsRefused() {
+		serveAQueryMappedTo(-2);
+		try (TableSession session = TableSession.open(config())) {
+			assertThatExceptionOfType(IoTDBException.class)
+				.isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"))
+				.withMessage("the server mapped result column 0 to block column -2");
+			assertThat(session.isOpen()).isTrue();
+		}
+	}
+
+	/**
+	 * Answers the first query with one INT64 result column {@code v}, mapped to a block
+	 * column, and one block of one value column; every other call with success.
+	 */
+	private void serveAQueryMappedTo(int blockColumn) {
+		this.node.serve((connection) -> {
+			connection.openSession(7);
+			connection.answer(connection.read(), (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.I32, (short) 1));
+				p.writeI32(200);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.I64, (short) 2));
+				p.writeI64(3);
+				p.writeFieldEnd();
+				for (short id : new short[] { 3, 6 }) {
+					p.writeFieldBegin(new TField("", TType.LIST, id));
+					p.writeListBegin(new TList(TType.STRING, 1));
+					p.writeString((id == 3) ? "v" : "INT64");
+					p.writeFieldEnd();
+				}
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
+				p.writeListBegin(new TList(TType.STRING, 1));
+				p.writeBinary(FakeDataNode.int64Block(1, 2));
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 17));
+				p.writeListBegin(new TList(TType.I32, 1));
+				p.writeI32(blockColumn);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+			});
+			while (true) {
+				connection.answerSuccess(connection.read());
+			}
+		});
 	}
 
 	private static IoTDBConnectionException failsInTime(Misbehaviour misbehaviour, Runnable call) {

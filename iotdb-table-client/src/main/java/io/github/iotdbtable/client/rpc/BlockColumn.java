@@ -88,35 +88,49 @@ public final class BlockColumn {
 		this.cursorOffset = valuesOffset;
 	}
 
+	/**
+	 * Finds where a column's parts are, checking that they lie within the buffer's limit.
+	 * Offsets are added up in {@code long}, so that no length, row or dictionary count
+	 * can wrap around; nothing is allocated in proportion to a count that the bytes
+	 * present do not back.
+	 * @throws IllegalArgumentException when the bytes are not a well-formed column
+	 */
 	static BlockColumn parse(ByteBuffer buffer, byte encoding, int offset, int rows) {
+		if (rows < 0) {
+			throw new IllegalArgumentException("bad row count " + rows);
+		}
 		switch (encoding) {
 			case RUN_LENGTH -> {
-				BlockColumn value = parse(buffer, buffer.get(offset), offset + 1, 1);
-				if (value.encoding == RUN_LENGTH || value.encoding == DICTIONARY) {
-					throw new IllegalArgumentException("nested run-length column");
-				}
+				// checked before parsing it: a chain of nested columns must not recurse
+				byte valueEncoding = plainInner(buffer, offset, "run-length");
+				BlockColumn value = parse(buffer, valueEncoding, offset + 1, 1);
 				return new BlockColumn(buffer, encoding, rows, -1, offset, 0, value.end, value);
 			}
 			case DICTIONARY -> {
-				int size = buffer.getInt(offset + 1);
-				BlockColumn dictionary = parse(buffer, buffer.get(offset), offset + 5, size);
+				byte dictionaryEncoding = plainInner(buffer, offset, "dictionary");
+				int size = intAt(buffer, offset + 1L);
+				// every value of the dictionary takes at least one bit
+				if (size < 0 || size > 8 * (buffer.limit() - (offset + 5L))) {
+					throw new IllegalArgumentException(
+							"dictionary of " + size + " values in a TsBlock of " + buffer.limit() + " bytes");
+				}
+				BlockColumn dictionary = parse(buffer, dictionaryEncoding, offset + 5, size);
 				int idsOffset = dictionary.end;
-				int count = buffer.getInt(idsOffset);
+				int count = intAt(buffer, idsOffset);
 				if (count < rows) {
 					throw new IllegalArgumentException("dictionary column has " + count + " ids for " + rows + " rows");
 				}
-				return new BlockColumn(buffer, encoding, rows, -1, idsOffset + 4, 4, idsOffset + 4 + 4 * count,
-						dictionary);
+				long end = checkEnd(buffer, idsOffset + 4L + 4L * count);
+				for (int row = 0; row < rows; row++) {
+					int id = buffer.getInt(idsOffset + 4 + 4 * row);
+					if (id < 0 || id >= size) {
+						throw new IllegalArgumentException("dictionary id " + id + " of row " + row
+								+ " is outside a dictionary of " + size + " values");
+					}
+				}
+				return new BlockColumn(buffer, encoding, rows, -1, idsOffset + 4, 4, (int) end, dictionary);
 			}
 			default -> {
-				int nullsOffset = -1;
-				int position = offset + 1;
-				int nonNull = rows;
-				if (buffer.get(offset) != 0) {
-					nullsOffset = position;
-					position += (rows + 7) >>> 3;
-					nonNull = rows - countBits(buffer, nullsOffset, rows);
-				}
 				int width = switch (encoding) {
 					case BYTE_ARRAY -> 0;
 					case INT32_ARRAY -> 4;
@@ -124,29 +138,68 @@ public final class BlockColumn {
 					case BINARY_ARRAY -> -1;
 					default -> throw new IllegalArgumentException("unknown column encoding " + encoding);
 				};
-				int end;
+				long bitmapBytes = (rows + 7L) >>> 3;
+				int nullsOffset = -1;
+				long position = offset + 1L;
+				int nonNull = rows;
+				if (byteAt(buffer, offset) != 0) {
+					checkEnd(buffer, position + bitmapBytes);
+					nullsOffset = (int) position;
+					position += bitmapBytes;
+					nonNull = rows - countBits(buffer, nullsOffset, rows);
+				}
+				long end;
 				if (encoding == BYTE_ARRAY) {
-					end = position + ((rows + 7) >>> 3);
+					end = position + bitmapBytes;
 				}
 				else if (width > 0) {
-					end = position + width * nonNull;
+					end = position + (long) width * nonNull;
 				}
 				else {
 					end = position;
 					for (int i = 0; i < nonNull; i++) {
-						int length = buffer.getInt(end);
+						int length = intAt(buffer, end);
 						if (length < 0) {
 							throw new IllegalArgumentException("negative value length " + length);
 						}
-						end += 4 + length;
+						end = checkEnd(buffer, end + 4 + length);
 					}
 				}
-				if (end > buffer.limit()) {
-					throw new IndexOutOfBoundsException(end);
-				}
-				return new BlockColumn(buffer, encoding, rows, nullsOffset, position, width, end, null);
+				checkEnd(buffer, end);
+				return new BlockColumn(buffer, encoding, rows, nullsOffset, (int) position, width, (int) end, null);
 			}
 		}
+	}
+
+	/**
+	 * The encoding of the column a run-length or dictionary column holds, which must be a
+	 * plain one.
+	 */
+	private static byte plainInner(ByteBuffer buffer, int offset, String outer) {
+		byte inner = byteAt(buffer, offset);
+		if (inner == RUN_LENGTH || inner == DICTIONARY) {
+			throw new IllegalArgumentException("a " + outer + " column holds a column of encoding " + inner);
+		}
+		return inner;
+	}
+
+	private static byte byteAt(ByteBuffer buffer, long offset) {
+		checkEnd(buffer, offset + 1);
+		return buffer.get((int) offset);
+	}
+
+	private static int intAt(ByteBuffer buffer, long offset) {
+		checkEnd(buffer, offset + 4);
+		return buffer.getInt((int) offset);
+	}
+
+	/** Checks that a part of the block ending at {@code end} lies within the buffer. */
+	private static long checkEnd(ByteBuffer buffer, long end) {
+		if (end > buffer.limit()) {
+			throw new IllegalArgumentException(
+					"truncated TsBlock of " + buffer.limit() + " bytes: a column needs " + end);
+		}
+		return end;
 	}
 
 	private static int countBits(ByteBuffer buffer, int offset, int bits) {

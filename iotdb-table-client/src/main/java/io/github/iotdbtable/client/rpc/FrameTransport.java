@@ -102,14 +102,17 @@ final class FrameTransport extends TTransport {
 
 	@Override
 	public void write(byte[] buffer, int offset, int length) throws TTransportException {
-		int needed = this.outLength + length;
-		if (needed - 4 + this.referencedBytes > this.maxFrameSize) {
+		// in long: a length near 2^31 must not wrap around to a small size
+		long frameSize = this.outLength - 4L + length + this.referencedBytes;
+		if (frameSize > this.maxFrameSize) {
 			// nothing of this frame was sent: the connection stays in step, only the
 			// request is refused
 			discard();
-			throw new IllegalArgumentException("a request of at least " + (needed - 4 + this.referencedBytes)
+			throw new IllegalArgumentException("a request of at least " + frameSize
 					+ " bytes exceeds the frame limit of " + this.maxFrameSize + " bytes");
 		}
+		// at most maxFrameSize + 4 from here on
+		int needed = this.outLength + length;
 		if (length >= REFERENCED_WRITE && this.referenceCount < MAX_REFERENCES) {
 			int i = this.referenceCount++;
 			this.references[i] = buffer;
@@ -120,7 +123,8 @@ final class FrameTransport extends TTransport {
 			return;
 		}
 		if (needed > this.out.length) {
-			this.out = Arrays.copyOf(this.out, Math.max(needed, Math.min(2 * this.out.length, this.maxFrameSize + 4)));
+			this.out = Arrays.copyOf(this.out, Math.max(needed,
+					(int) Math.min(2L * this.out.length, Math.min(this.maxFrameSize + 4L, Integer.MAX_VALUE - 8))));
 		}
 		System.arraycopy(buffer, offset, this.out, this.outLength, length);
 		this.outLength = needed;

@@ -19,6 +19,7 @@ import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolException;
 import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
@@ -48,6 +49,25 @@ public final class RpcClient implements AutoCloseable {
 
 	private static final TField REQUEST_FIELD = new TField("req", TType.STRUCT, (short) 1);
 
+	/**
+	 * How long a TLS handshake may take when neither a connect nor a read timeout is set:
+	 * a server that accepts connections but never answers the handshake must not hold the
+	 * caller forever.
+	 */
+	static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 30_000;
+
+	/**
+	 * The most elements a list sent by the server pre-sizes its {@code ArrayList} for: a
+	 * list claiming more grows as its elements are read.
+	 */
+	private static final int MAX_PRESIZE = 1024;
+
+	/**
+	 * How deep statuses may nest in sub-statuses; the server nests them one or two
+	 * levels.
+	 */
+	private static final int MAX_STATUS_DEPTH = 8;
+
 	private final Endpoint endpoint;
 
 	private final TSocket socket;
@@ -70,15 +90,26 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a connection.
+	 * Opens a connection. Over TLS, the handshake waits as long as the connect timeout,
+	 * else the read timeout, else 30 seconds.
 	 * @param endpoint the DataNode's client RPC endpoint
 	 * @param options how to connect
 	 * @return the connected client
 	 * @throws TTransportException when the connection cannot be made
 	 */
 	public static RpcClient connect(Endpoint endpoint, RpcOptions options) throws TTransportException {
+		return connect(endpoint, options, TLS_HANDSHAKE_TIMEOUT_MILLIS);
+	}
+
+	/**
+	 * Opens a connection whose TLS handshake, when neither timeout is set, waits at most
+	 * {@code handshakeTimeoutMillis}.
+	 */
+	static RpcClient connect(Endpoint endpoint, RpcOptions options, int handshakeTimeoutMillis)
+			throws TTransportException {
 		SSLSocketFactory tls = options.sslSocketFactory();
-		TSocket socket = (tls != null) ? tlsSocket(endpoint, options, tls) : plainSocket(endpoint, options);
+		TSocket socket = (tls != null) ? tlsSocket(endpoint, options, tls, handshakeTimeoutMillis)
+				: plainSocket(endpoint, options);
 		TTransport transport = new FrameTransport(socket, options.maxFrameSize());
 		try {
 			if (!socket.isOpen()) {
@@ -111,14 +142,14 @@ public final class RpcClient implements AutoCloseable {
 	 * Connects, then speaks TLS over the connection; the server's certificate must be
 	 * trusted by the factory.
 	 */
-	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options, SSLSocketFactory factory)
-			throws TTransportException {
+	private static TSocket tlsSocket(Endpoint endpoint, RpcOptions options, SSLSocketFactory factory,
+			int handshakeTimeoutMillis) throws TTransportException {
 		java.net.Socket plain = new java.net.Socket();
 		try {
 			plain.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
 					options.connectTimeoutMillis());
 			plain.setSoTimeout((options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
-					: options.socketTimeoutMillis());
+					: (options.socketTimeoutMillis() > 0) ? options.socketTimeoutMillis() : handshakeTimeoutMillis);
 			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, endpoint.host(),
 					endpoint.port(), true);
 			options.configure(tls);
@@ -126,7 +157,9 @@ public final class RpcClient implements AutoCloseable {
 			tls.setSoTimeout(options.socketTimeoutMillis());
 			return new TSocket(tls);
 		}
-		catch (java.io.IOException ex) {
+		catch (java.io.IOException | RuntimeException ex) {
+			// a factory may fail with an unchecked exception too: the TCP connection is
+			// closed whatever failed
 			try {
 				plain.close();
 			}
@@ -193,7 +226,7 @@ public final class RpcClient implements AutoCloseable {
 			p.readStructBegin();
 			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 				if (f.id == 1 && f.type == TType.STRUCT) {
-					status = readStatus(p);
+					status = readStatus(p, 1);
 				}
 				else if (f.id == 2 && f.type == TType.I32) {
 					version = p.readI32();
@@ -276,7 +309,7 @@ public final class RpcClient implements AutoCloseable {
 			p.readStructBegin();
 			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 				if (f.id == 1 && f.type == TType.STRUCT) {
-					status = readStatus(p);
+					status = readStatus(p, 1);
 				}
 				else if (f.id == 2 && f.type == TType.BOOL) {
 					hasResultSet = p.readBool();
@@ -413,7 +446,7 @@ public final class RpcClient implements AutoCloseable {
 		p.readStructBegin();
 		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 			switch (f.id) {
-				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p) : skipNullable(p, f, status);
+				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p, 1) : skipNullable(p, f, status);
 				case 2 -> queryId = (f.type == TType.I64) ? p.readI64() : skip(p, f, queryId);
 				case 3 -> columns = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, columns);
 				case 6 -> dataTypes = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, dataTypes);
@@ -431,6 +464,17 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static Status readStatus(TProtocol p) throws TException {
+		return readStatus(p, 1);
+	}
+
+	/**
+	 * Reads a status at a depth of nesting, 1 for a status that is no sub-status.
+	 */
+	private static Status readStatus(TProtocol p, int depth) throws TException {
+		if (depth > MAX_STATUS_DEPTH) {
+			throw new TProtocolException(TProtocolException.DEPTH_LIMIT,
+					"status nested deeper than " + MAX_STATUS_DEPTH + " levels");
+		}
 		int code = 0;
 		String message = null;
 		List<Status> subStatus = List.of();
@@ -445,10 +489,10 @@ public final class RpcClient implements AutoCloseable {
 				message = p.readString();
 			}
 			else if (f.id == 3 && f.type == TType.LIST) {
-				TList list = p.readListBegin();
-				List<Status> subs = new ArrayList<>(list.size);
+				TList list = readListBegin(p, TType.STRUCT, "sub-statuses");
+				List<Status> subs = new ArrayList<>(presize(list.size));
 				for (int i = 0; i < list.size; i++) {
-					subs.add(readStatus(p));
+					subs.add(readStatus(p, depth + 1));
 				}
 				p.readListEnd();
 				subStatus = subs;
@@ -489,8 +533,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static List<String> readStringList(TProtocol p) throws TException {
-		TList list = p.readListBegin();
-		List<String> values = new ArrayList<>(list.size);
+		TList list = readListBegin(p, TType.STRING, "strings");
+		List<String> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
 			values.add(p.readString());
 		}
@@ -499,8 +543,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static List<Integer> readI32List(TProtocol p) throws TException {
-		TList list = p.readListBegin();
-		List<Integer> values = new ArrayList<>(list.size);
+		TList list = readListBegin(p, TType.I32, "column indexes");
+		List<Integer> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
 			values.add(p.readI32());
 		}
@@ -509,8 +553,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	private static List<ByteBuffer> readBinaryList(TProtocol p) throws TException {
-		TList list = p.readListBegin();
-		List<ByteBuffer> values = new ArrayList<>(list.size);
+		TList list = readListBegin(p, TType.STRING, "TsBlocks");
+		List<ByteBuffer> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
 			// readBinary may wrap the frame buffer at an offset; slice so that index 0 is
 			// the first byte
@@ -522,12 +566,38 @@ public final class RpcClient implements AutoCloseable {
 
 	private static Map<String, String> readStringMap(TProtocol p) throws TException {
 		TMap map = p.readMapBegin();
+		if (map.size > 0 && (map.keyType != TType.STRING || map.valueType != TType.STRING)) {
+			throw new TProtocolException(TProtocolException.INVALID_DATA,
+					"a map of types " + map.keyType + " to " + map.valueType + " where strings to strings belong");
+		}
 		Map<String, String> values = new HashMap<>();
 		for (int i = 0; i < map.size; i++) {
 			values.put(p.readString(), p.readString());
 		}
 		p.readMapEnd();
 		return values;
+	}
+
+	/**
+	 * Begins reading a list whose elements must be of a type; an empty list may declare
+	 * any.
+	 * @param what what the list holds, for the message
+	 */
+	private static TList readListBegin(TProtocol p, byte elementType, String what) throws TException {
+		TList list = p.readListBegin();
+		if (list.size > 0 && list.elemType != elementType) {
+			throw new TProtocolException(TProtocolException.INVALID_DATA,
+					"a list of type " + list.elemType + " where type " + elementType + " belongs (" + what + ")");
+		}
+		return list;
+	}
+
+	/**
+	 * The capacity to give a list of a size the server sent: the protocol checks that the
+	 * frame holds at least a byte per element, but the references would take several.
+	 */
+	private static int presize(int size) {
+		return Math.max(0, Math.min(size, MAX_PRESIZE));
 	}
 
 	/** Skips a field of an unexpected type, keeping the value read so far. */

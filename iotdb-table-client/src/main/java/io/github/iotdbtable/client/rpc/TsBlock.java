@@ -34,8 +34,12 @@ public final class TsBlock {
 	public static TsBlock parse(ByteBuffer buffer) {
 		try {
 			int columnCount = buffer.getInt(0);
-			if (columnCount < 0 || columnCount > buffer.limit()) {
-				throw new IllegalArgumentException("bad column count " + columnCount);
+			// a value column takes at least its type, its encoding and a byte of its own,
+			// besides the column count, the row count and the time column's encoding and
+			// byte: checked before an array of that many columns is allocated
+			if (columnCount < 0 || 10L + 3L * columnCount > buffer.limit()) {
+				throw new IllegalArgumentException(
+						"bad column count " + columnCount + " for a TsBlock of " + buffer.limit() + " bytes");
 			}
 			int offset = 4 + columnCount;
 			int rows = buffer.getInt(offset);

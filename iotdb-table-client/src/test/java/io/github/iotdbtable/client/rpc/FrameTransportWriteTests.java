@@ -60,6 +60,19 @@ class FrameTransportWriteTests {
 		assertThat(frames[0]).containsExactly(4);
 	}
 
+	@Test
+	void aWriteWhoseSizeOutgrowsAnIntIsRefusedAndTheNextFrameIsClean() throws Exception {
+		byte[][] frames = exchange(1, 50_000, (transport) -> {
+			transport.write(filled(100, 1), 0, 100);
+			// 104 + (2^31 - 1) bytes wrap to a negative int
+			assertThatIllegalArgumentException().isThrownBy(() -> transport.write(new byte[1], 0, Integer.MAX_VALUE))
+				.withMessageContaining("exceeds the frame limit of 50000 bytes");
+			transport.write(new byte[] { 4 }, 0, 1);
+			transport.flush();
+		});
+		assertThat(frames[0]).containsExactly(4);
+	}
+
 	private static byte[] filled(int length, int seed) {
 		byte[] bytes = new byte[length];
 		for (int i = 0; i < length; i++) {

@@ -127,6 +127,95 @@ class TsBlockTests {
 			.withMessage("unknown column encoding 9");
 	}
 
+	@Test
+	void aValueLengthNearTwoToTheThirtyOneIsRefused() {
+		ByteBuffer block = ByteBuffer.allocate(64);
+		block.putInt(1).put((byte) 11).putInt(1).put(new byte[] { 2, 3 });
+		block.put((byte) 0).putLong(5);
+		// the end of the value, 4 + length bytes on, is past 2^31
+		block.put((byte) 0).putInt(Integer.MAX_VALUE - 8).put(new byte[8]);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.flip()))
+			.withMessageStartingWith("truncated TsBlock");
+	}
+
+	@Test
+	void aRowCountWhoseValuesOutgrowAnIntIsRefused() {
+		ByteBuffer block = ByteBuffer.allocate(64);
+		// 2^29 + 1 rows of 8 bytes: 2^32 + 8 bytes, 8 once wrapped to an int
+		block.putInt(1).put((byte) 2).putInt((1 << 29) + 1).put(new byte[] { 4, 2 });
+		block.put((byte) 2).put((byte) 0).putLong(1);
+		block.put((byte) 0).putLong(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.flip()))
+			.withMessageStartingWith("truncated TsBlock");
+	}
+
+	@Test
+	void aDictionaryIdOutsideTheDictionaryIsRefused() {
+		ByteBuffer block = ByteBuffer.allocate(64);
+		block.putInt(1).put((byte) 11).putInt(2).put(new byte[] { 2, 5 });
+		block.put((byte) 0).putLong(1).putLong(2);
+		block.put((byte) 3).putInt(1).put((byte) 0);
+		putText(block, "north");
+		block.putInt(2).putInt(0).putInt(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.flip()))
+			.withMessage("dictionary id 1 of row 1 is outside a dictionary of 1 values");
+	}
+
+	@Test
+	void aDictionaryLargerThanItsBytesIsRefused() {
+		for (int size : new int[] { -1, Integer.MAX_VALUE }) {
+			ByteBuffer block = ByteBuffer.allocate(64);
+			block.putInt(1).put((byte) 11).putInt(1).put(new byte[] { 2, 5 });
+			block.put((byte) 0).putLong(1);
+			// a dictionary of all-null values takes a bit per value
+			block.put((byte) 1).putInt(size).put((byte) 1).put((byte) 0xFF);
+			block.putInt(1).putInt(0);
+			assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.flip()))
+				.withMessageStartingWith("dictionary of " + size + " values");
+		}
+	}
+
+	@Test
+	void aDictionaryOrRunLengthColumnInsideAnotherIsRefused() {
+		// a dictionary of one run-length value: read, it would allocate a string cache of
+		// 2^31 - 1 entries
+		ByteBuffer block = ByteBuffer.allocate(64);
+		block.putInt(1).put((byte) 11).putInt(1).put(new byte[] { 2, 5 });
+		block.put((byte) 0).putLong(1);
+		block.put((byte) 4).putInt(Integer.MAX_VALUE).put((byte) 3).put((byte) 0);
+		putText(block, "x");
+		block.putInt(1).putInt(0);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.flip()))
+			.withMessage("a dictionary column holds a column of encoding 4");
+		// a long chain of run-length columns must not recurse as deep as it is long
+		ByteBuffer chain = ByteBuffer.allocate(1 << 20);
+		chain.putInt(0).putInt(1);
+		while (chain.remaining() > 10) {
+			chain.put((byte) 4);
+		}
+		chain.put((byte) 2).put((byte) 0).putLong(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(chain.flip()))
+			.withMessage("a run-length column holds a column of encoding 4");
+	}
+
+	@Test
+	void aColumnCountItsBytesCannotHoldIsRefusedBeforeAnythingIsAllocatedForIt() {
+		// the header of 2^20 columns fits, their columns do not: each takes at least a
+		// type, an encoding and a null flag byte
+		int columns = 1 << 20;
+		ByteBuffer block = ByteBuffer.allocate(2 * columns + 16);
+		block.putInt(columns).put(new byte[columns]).putInt(1).put(new byte[columns + 1]);
+		long before = allocatedBytes();
+		assertThatIllegalArgumentException().isThrownBy(() -> TsBlock.parse(block.position(0)))
+			.withMessage("bad column count " + columns + " for a TsBlock of " + block.limit() + " bytes");
+		assertThat(allocatedBytes() - before).as("bytes allocated").isLessThan(columns);
+	}
+
+	private static long allocatedBytes() {
+		return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+			.getThreadAllocatedBytes(Thread.currentThread().getId());
+	}
+
 	private static void putText(ByteBuffer block, String text) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		block.putInt(bytes.length).put(bytes);
