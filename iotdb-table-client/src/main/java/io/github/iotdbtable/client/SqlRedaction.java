@@ -91,8 +91,11 @@ public final class SqlRedaction {
 				maskCreateUser(tokens, i, masked);
 			}
 			else if (token.isString() && namesSecret(token.unescaped(text)) && i + 2 < tokens.size()
-					&& tokens.get(i + 1).isSymbol('=') && tokens.get(i + 2).isString()) {
-				masked[i + 2] = true;
+					&& tokens.get(i + 1).isSymbol('=')) {
+				int value = skipUnicodePrefix(tokens, i + 2);
+				if (tokens.get(value).isString()) {
+					masked[value] = true;
+				}
 			}
 		}
 		maskGluedWords(tokens, masked);
@@ -154,7 +157,7 @@ public final class SqlRedaction {
 		}
 		boolean set = keyword > 0 && tokens.get(keyword - 1).isWord("SET");
 		Token token = tokens.get(value);
-		if (token.isString() || (set && token.kind == Kind.WORD)) {
+		if (token.isString() || token.kind == Kind.BACKQUOTED || (set && token.kind == Kind.WORD)) {
 			masked[value] = true;
 		}
 		if (set) {
@@ -175,7 +178,10 @@ public final class SqlRedaction {
 		int value = name;
 		if (tokens.get(name).isName()) {
 			value = skipUnicodePrefix(tokens, name + 1);
-			if (value < tokens.size() && tokens.get(value).kind == Kind.WORD) {
+			// a backquoted password is refused by the server, which then quotes the
+			// statement
+			if (value < tokens.size()
+					&& (tokens.get(value).kind == Kind.WORD || tokens.get(value).kind == Kind.BACKQUOTED)) {
 				masked[value] = true;
 			}
 		}

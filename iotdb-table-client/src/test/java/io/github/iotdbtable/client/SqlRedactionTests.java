@@ -29,6 +29,10 @@ class SqlRedactionTests {
 				arguments("ALTER USER u SET PASSWORD // c\n 'S3cret-pw'", "ALTER USER u SET PASSWORD // c\n '***'"),
 				// syntax errors near the password
 				arguments("CREATE USER u S3cretpw", "CREATE USER u ***"),
+				arguments("CREATE USER u `S3cretpw`", "CREATE USER u `***`"),
+				arguments("ALTER USER u SET PASSWORD `S3cretpw`", "ALTER USER u SET PASSWORD `***`"),
+				arguments("CREATE PIPE p WITH SINK ('sink.password'=U&'S3cretpw')",
+						"CREATE PIPE p WITH SINK ('sink.password'=U&'***')"),
 				arguments("ALTER USER u SET PASSWORD S3cretpw", "ALTER USER u SET PASSWORD ***"),
 				arguments("ALTER USER u SET PASSWORD = 'S3cret-pw'", "ALTER USER u SET PASSWORD = '***'"),
 				arguments("CREATE USER u 'S3cret-pw' 'more'", "CREATE USER u '***' '***'"),

@@ -311,13 +311,15 @@ public final class BlockColumn {
 	/** The string at an index of the inner column, decoded on first use. */
 	private String sharedString(int index) {
 		@Nullable String[] cache = this.strings;
-		if (cache == null) {
-			cache = new String[inner().rows];
-			this.strings = cache;
-		}
-		String value = cache[index];
+		String value = (cache != null) ? cache[index] : null;
 		if (value == null) {
+			// decoded before the cache is made: an inner column that holds no strings is
+			// refused without an array sized by its row count
 			value = inner().getString(index);
+			if (cache == null) {
+				cache = new String[inner().rows];
+				this.strings = cache;
+			}
 			cache[index] = value;
 		}
 		return value;

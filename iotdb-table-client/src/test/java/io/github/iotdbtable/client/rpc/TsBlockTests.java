@@ -162,6 +162,23 @@ class TsBlockTests {
 	}
 
 	@Test
+	void readingStringsFromADictionaryOfBooleansIsRefusedWithoutAnArrayForEachOfItsValues() {
+		int size = 1_000_000;
+		ByteBuffer block = ByteBuffer.allocate(size / 8 + 64);
+		block.putInt(1).put((byte) 11).putInt(1).put(new byte[] { 2, 5 });
+		block.put((byte) 0).putLong(1);
+		// a dictionary of a million booleans, a bit each: no strings in it
+		block.put((byte) 0).putInt(size).put((byte) 0).put(new byte[size / 8]);
+		block.putInt(1).putInt(0);
+		BlockColumn column = TsBlock.parse(block.flip()).valueColumn(0);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+			.getThreadMXBean();
+		long before = threads.getCurrentThreadAllocatedBytes();
+		assertThatIllegalStateException().isThrownBy(() -> column.getString(0));
+		assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(1_000_000);
+	}
+
+	@Test
 	void aDictionaryLargerThanItsBytesIsRefused() {
 		for (int size : new int[] { -1, Integer.MAX_VALUE }) {
 			ByteBuffer block = ByteBuffer.allocate(64);
