@@ -132,13 +132,14 @@ public final class TableSessionPool implements AutoCloseable {
 	/** The most sessions opened, and closed, at once in the background. */
 	private static final int MAX_WORKERS = 4;
 
+	/** A borrow time that says no listener was there to time the borrow. */
+	static final long UNTIMED = Long.MIN_VALUE;
+
 	private final TableSessionPoolConfig config;
 
 	private final TableSessionConfig sessionConfig;
 
-	private final TableSessionPoolListener listener;
-
-	private final boolean timed;
+	private final PoolListeners listeners;
 
 	private final String name;
 
@@ -202,12 +203,11 @@ public final class TableSessionPool implements AutoCloseable {
 	TableSessionPool(TableSessionPoolConfig config, TableSessionPoolListener listener, Clock clock, boolean scheduled) {
 		this.config = Objects.requireNonNull(config, "config");
 		Objects.requireNonNull(listener, "listener");
-		this.timed = listener != TableSessionPoolListener.NONE;
 		this.sessionConfig = config.getSessionConfig();
 		this.name = config.getPoolName();
-		this.listener = this.timed ? new SafeListener(this.name, listener) : listener;
+		this.listeners = new PoolListeners(this.name, listener);
 		this.clock = new CoarseClock(clock);
-		this.factory = new SessionFactory(this.name, this.sessionConfig, this.listener);
+		this.factory = new SessionFactory(this.name, this.sessionConfig, this.listeners);
 		this.router = config.isEnableRedirection() ? new InsertRouter() : null;
 		this.waitTimeoutNanos = nanos(config.getWaitTimeout());
 		this.validateAfterNanos = nanos(config.getValidateAfterIdle());
@@ -258,13 +258,14 @@ public final class TableSessionPool implements AutoCloseable {
 	 */
 	public TableSession getSession() {
 		ensureOpen();
-		long start = this.timed ? System.nanoTime() : 0L;
+		boolean timed = this.listeners.isTimed();
+		long start = timed ? System.nanoTime() : 0L;
 		PoolEntry entry = borrow();
 		try {
-			long now = 0L;
-			if (this.timed) {
+			long now = UNTIMED;
+			if (timed) {
 				now = System.nanoTime();
-				this.listener.sessionAcquired(now - start);
+				this.listeners.sessionAcquired(now - start);
 			}
 			if (this.leakThresholdNanos != 0) {
 				// the watch starts now that the borrower has it, checks done
@@ -278,6 +279,19 @@ public final class TableSessionPool implements AutoCloseable {
 			this.bag.remove(entry);
 			closeLater(entry);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Adds a listener, called for what happens from now on along with those added before:
+	 * for metrics bound to a pool that was built without them.
+	 * @param listener receives the pool's timings
+	 * @since 0.2.0
+	 */
+	public void addListener(TableSessionPoolListener listener) {
+		Objects.requireNonNull(listener, "listener");
+		if (listener != TableSessionPoolListener.NONE) {
+			this.listeners.add(listener);
 		}
 	}
 
@@ -375,8 +389,8 @@ public final class TableSessionPool implements AutoCloseable {
 
 	/**
 	 * Takes a session back from a borrower.
-	 * @param borrowedAt when it was handed out, in {@link System#nanoTime()} when the
-	 * pool is timed
+	 * @param borrowedAt when it was handed out, in {@link System#nanoTime()}, or
+	 * {@link #UNTIMED} when no one listened then
 	 */
 	void release(PoolEntry entry, long borrowedAt) {
 		if (this.leakThresholdNanos != 0) {
@@ -396,8 +410,8 @@ public final class TableSessionPool implements AutoCloseable {
 			if (!kept) {
 				discard(entry);
 			}
-			if (this.timed) {
-				this.listener.sessionReturned(System.nanoTime() - borrowedAt);
+			if (borrowedAt != UNTIMED) {
+				this.listeners.sessionReturned(System.nanoTime() - borrowedAt);
 			}
 		}
 	}
@@ -478,8 +492,8 @@ public final class TableSessionPool implements AutoCloseable {
 
 	private PoolTimeoutException timedOut() {
 		this.timeouts.increment();
-		if (this.timed) {
-			this.listener.acquireTimedOut(this.waitTimeoutNanos);
+		if (this.listeners.isTimed()) {
+			this.listeners.acquireTimedOut(this.waitTimeoutNanos);
 		}
 		return new PoolTimeoutException("pool '" + this.name + "' has no free session after "
 				+ TimeUnit.NANOSECONDS.toMillis(this.waitTimeoutNanos) + " ms: " + this.bag.inUse() + " of "

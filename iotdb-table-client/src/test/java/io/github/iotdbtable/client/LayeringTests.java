@@ -34,8 +34,8 @@ class LayeringTests {
 	 */
 	private static final Set<String> POOL = Set.of("TableSessionPool", "TableSessionPoolConfig",
 			"TableSessionPoolListener", "TableSessionPoolStats", "PooledTableSession", "PoolEntry",
-			"PoolTimeoutException", "NodeSelector", "LeaderCache", "SessionFactory", "SafeListener", "InsertRouter",
-			"Retrier", "RetryPolicy", "DefaultRetryPolicy");
+			"PoolTimeoutException", "NodeSelector", "LeaderCache", "SessionFactory", "SafeListener", "PoolListeners",
+			"InsertRouter", "Retrier", "RetryPolicy", "DefaultRetryPolicy");
 
 	private static final DescribedPredicate<JavaClass> POOL_CLASSES = DescribedPredicate.describe("belong to the pool",
 			(type) -> resideInAPackage("io.github.iotdbtable.client.pool..").test(type)

@@ -172,6 +172,51 @@ class TableSessionPoolTests {
 	}
 
 	@Test
+	void aListenerAddedLaterHearsWhatHappensFromThenOn() throws Exception {
+		FakeDataNode node = node(Connection::behave);
+		TableSessionPool pool = pool(node, 2, Duration.ofMillis(300));
+		TableSession before = pool.getSession();
+		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+		TableSessionPoolListener recording = new TableSessionPoolListener() {
+
+			@Override
+			public void sessionAcquired(long waitNanos) {
+				heard.add("acquired " + (waitNanos >= 0));
+			}
+
+			@Override
+			public void sessionReturned(long usageNanos) {
+				heard.add("returned " + (usageNanos >= 0));
+			}
+
+			@Override
+			public void sessionCreated(long creationNanos) {
+				heard.add("created " + (creationNanos >= 0));
+			}
+
+			@Override
+			public void acquireTimedOut(long waitNanos) {
+				heard.add("timed out " + waitNanos);
+			}
+
+		};
+		pool.addListener(recording);
+		// borrowed before anyone listened: its return has no start to be timed from
+		before.close();
+		assertThat(heard).isEmpty();
+		TableSession first = pool.getSession();
+		TableSession second = pool.getSession();
+		assertThatExceptionOfType(PoolTimeoutException.class).isThrownBy(pool::getSession);
+		first.close();
+		second.close();
+		assertThat(heard).containsExactly("acquired true", "created true", "acquired true",
+				"timed out " + Duration.ofMillis(300).toNanos(), "returned true", "returned true");
+		pool.addListener(TableSessionPoolListener.NONE);
+		pool.getSession().close();
+		assertThat(heard).hasSize(8);
+	}
+
+	@Test
 	void settingsTooLargeForNanosecondsMeanForever() throws Exception {
 		FakeDataNode node = node(Connection::behave);
 		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
