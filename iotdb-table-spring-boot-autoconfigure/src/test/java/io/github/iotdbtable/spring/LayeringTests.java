@@ -13,9 +13,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The Spring layer sits on the client's public API. The template code ({@code core}) is
- * plain Spring, below Spring Boot: the auto-configuration uses it, never the other way
- * round.
+ * The Spring Boot layer sits on the client's public API and the template module. The
+ * health indicator and the meter binder are usable without the auto-configuration that
+ * creates them.
  */
 class LayeringTests {
 
@@ -25,13 +25,12 @@ class LayeringTests {
 			Path.of("target", "test-classes"));
 
 	@Test
-	void templateCodeUsesNoAutoConfigurationNorSpringBoot() {
+	void indicatorAndBinderAreBelowTheirAutoConfiguration() {
 		noClasses().that()
-			.resideInAPackage("io.github.iotdbtable.spring.core..")
+			.resideInAnyPackage("io.github.iotdbtable.spring.health..", "io.github.iotdbtable.spring.metrics..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.github.iotdbtable.spring.autoconfigure..", "io.github.iotdbtable.spring.health..",
-					"io.github.iotdbtable.spring.metrics..", "org.springframework.boot..")
+			.resideInAPackage("io.github.iotdbtable.spring.autoconfigure..")
 			.check(CLASSES);
 	}
 

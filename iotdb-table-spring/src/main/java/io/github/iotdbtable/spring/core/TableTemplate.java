@@ -103,12 +103,12 @@ public class TableTemplate implements TableOperations {
 		try {
 			dataSet = session.executeQueryStatement(sql);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			session.close();
-			throw this.translator.translate("queryForStream", sql, ex);
+			throw translated("queryForStream", sql, ex);
 		}
-		// both closes are idempotent: reading to the end and closing the stream may each
-		// run it
+		// both closes are idempotent: reading to the end, a failure and closing the
+		// stream may each run it
 		Runnable release = () -> {
 			try {
 				dataSet.close();
@@ -133,8 +133,11 @@ public class TableTemplate implements TableOperations {
 					action.accept(rowMapper.mapRow(dataSet.next(), this.rowNumber++));
 					return true;
 				}
-				catch (RuntimeException ex) {
-					throw TableTemplate.this.translator.translate("queryForStream", sql, ex);
+				catch (Throwable ex) {
+					// a stream that failed is not read on: give the session back even
+					// when the caller forgets to close it
+					release.run();
+					throw translated("queryForStream", sql, ex);
 				}
 			}
 
@@ -246,12 +249,32 @@ public class TableTemplate implements TableOperations {
 		try {
 			return action.doInSession(session);
 		}
-		catch (RuntimeException ex) {
-			throw this.translator.translate(task, sql, ex);
+		catch (Throwable ex) {
+			throw translated(task, sql, ex);
 		}
 		finally {
 			session.close();
 		}
+	}
+
+	/**
+	 * The exception to throw for one caught while working: the client's translated, any
+	 * other (a mapper's own, an {@link Error}) unchanged, as JdbcTemplate leaves what is
+	 * not an SQLException.
+	 */
+	private RuntimeException translated(String task, @Nullable String sql, Throwable ex) {
+		if (ex instanceof RuntimeException runtime) {
+			return IoTDBExceptionTranslator.isClientException(runtime) ? this.translator.translate(task, sql, runtime)
+					: runtime;
+		}
+		// an Error, or a checked exception a callback threw sneakily: passed on as it is
+		TableTemplate.<RuntimeException>rethrow(ex);
+		throw new IllegalStateException("unreachable", ex);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends Throwable> void rethrow(Throwable ex) throws E {
+		throw (E) ex;
 	}
 
 	private TableSession borrow() {

@@ -1,5 +1,6 @@
 package io.github.iotdbtable.spring.core;
 
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import io.github.iotdbtable.client.AuthenticationException;
@@ -40,8 +41,14 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  * <li>other server errors: {@link UncategorizedIoTDBException}</li>
  * <li>connection failures: {@link DataAccessResourceFailureException}; a pool wait
  * timeout: {@link TransientDataAccessResourceException}</li>
- * <li>bad input refused before sending: {@link InvalidDataAccessApiUsageException}</li>
+ * <li>bad input refused before sending, and other misuse the client refuses:
+ * {@link InvalidDataAccessApiUsageException}</li>
  * </ul>
+ * <p>
+ * Only the client's exceptions are translated: its {@link IoTDBException} kinds, and the
+ * argument and state exceptions its own code throws. Anything else, such as an exception
+ * thrown by a row mapper's own code, is not the client's and is left as it is
+ * ({@link #translateExceptionIfPossible} returns {@code null} for it).
  *
  * @since 0.1.0
  */
@@ -61,12 +68,37 @@ public final class IoTDBExceptionTranslator implements PersistenceExceptionTrans
 
 	private static final Set<Integer> TRANSIENT = Set.of(602, 606, 709, 717, 719, 905, 906);
 
+	private static final String CLIENT_PACKAGE = "io.github.iotdbtable.client.";
+
 	@Override
 	public @Nullable DataAccessException translateExceptionIfPossible(RuntimeException ex) {
-		if (ex instanceof IoTDBException || ex instanceof IllegalArgumentException) {
-			return translate("IoTDB operation", null, ex);
+		return isClientException(ex) ? translate("IoTDB operation", null, ex) : null;
+	}
+
+	/**
+	 * Whether the client threw the exception: one of its {@link IoTDBException} kinds, or
+	 * an argument, state, index or iteration exception raised by its own code (not by
+	 * code that merely runs inside a callback).
+	 * @param ex the exception
+	 * @return whether {@link #translate} should be applied to it
+	 */
+	static boolean isClientException(Throwable ex) {
+		if (ex instanceof IoTDBException) {
+			return true;
 		}
-		return null;
+		if (!(ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+				|| ex instanceof IndexOutOfBoundsException || ex instanceof NoSuchElementException)) {
+			return false;
+		}
+		// the first frame outside the JDK tells whose code threw it; the same types
+		// from a user's mapper are the user's to handle
+		for (StackTraceElement frame : ex.getStackTrace()) {
+			String type = frame.getClassName();
+			if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+				return type.startsWith(CLIENT_PACKAGE);
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -93,7 +125,8 @@ public final class IoTDBExceptionTranslator implements PersistenceExceptionTrans
 		if (ex instanceof IoTDBConnectionException || ex instanceof IllegalStateException) {
 			return new DataAccessResourceFailureException(message, ex);
 		}
-		if (ex instanceof IllegalArgumentException) {
+		if (ex instanceof IllegalArgumentException || ex instanceof IndexOutOfBoundsException
+				|| ex instanceof NoSuchElementException) {
 			return new InvalidDataAccessApiUsageException(message, ex);
 		}
 		return new UncategorizedIoTDBException(message, ex);
