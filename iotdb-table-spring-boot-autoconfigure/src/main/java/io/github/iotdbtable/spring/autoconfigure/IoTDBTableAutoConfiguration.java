@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the IoTDB table client: a {@link TableSessionPool} and a
- * {@link TableTemplate}.
+ * {@link TableTemplate}. An application that defines its own pools gets no pool from
+ * here, and a template only when there is one pool or one marked primary.
  *
  * <p>
  * The pool opens no connection while the application starts, so the application starts
@@ -52,11 +54,14 @@ public final class IoTDBTableAutoConfiguration {
 			ObjectProvider<TableSessionPoolListener> listeners) {
 		TableSessionPoolConfig.Builder builder = poolConfig(properties, connectionDetails, sslBundles);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new TableSessionPool(builder.build(), CompositeListener.of(listeners.orderedStream().toList()));
+		TableSessionPool pool = new TableSessionPool(builder.build());
+		listeners.orderedStream().forEach(pool::addListener);
+		return pool;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TableOperations.class)
+	@ConditionalOnSingleCandidate(TableSessionPool.class)
 	TableTemplate tableTemplate(TableSessionPool pool) {
 		return new TableTemplate(pool);
 	}

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the IoTDB table client, under {@code iotdb.table}. Values are checked once
- * bound, so that a bad value fails the start with the name of its property.
+ * bound, by the client's own builders, so that a bad value fails the start with the name
+ * of its property and the client's reason.
  *
  * @since 0.1.0
  */
@@ -192,38 +193,32 @@ public class IoTDBTableProperties implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
+		// each value goes through the client's builder, whose rules and words are the
+		// only ones; the message gains the property's key
 		check("iotdb.table.node-urls", (builder) -> builder.nodeUrls(this.nodeUrls));
-		if (this.username == null || this.username.isEmpty()) {
-			throw new IllegalArgumentException("iotdb.table.username must not be empty");
-		}
-		if (this.database != null && this.database.isBlank()) {
-			throw new IllegalArgumentException("iotdb.table.database must not be blank; leave it unset for none");
-		}
-		atLeast("iotdb.table.fetch-size", this.fetchSize, 1);
-		notNegative("iotdb.table.connect-timeout", this.connectTimeout);
-		notNegative("iotdb.table.read-timeout", this.readTimeout);
-		notNegative("iotdb.table.query-timeout", this.queryTimeout);
-		// and the client's further limits: a socket timeout is whole milliseconds, at
-		// most Integer.MAX_VALUE of them
+		check("iotdb.table.username", (builder) -> builder.username(this.username));
+		check("iotdb.table.password", (builder) -> builder.password(this.password));
+		check("iotdb.table.database", (builder) -> builder.database(this.database));
+		check("iotdb.table.fetch-size", (builder) -> builder.fetchSize(this.fetchSize));
 		check("iotdb.table.connect-timeout", (builder) -> builder.connectTimeout(this.connectTimeout));
 		check("iotdb.table.read-timeout", (builder) -> builder.readTimeout(this.readTimeout));
 		check("iotdb.table.query-timeout", (builder) -> builder.queryTimeout(this.queryTimeout));
-		if (this.pool.name != null && this.pool.name.isBlank()) {
-			throw new IllegalArgumentException(
-					"iotdb.table.pool.name must not be blank; leave it unset for a generated one");
+		String poolName = this.pool.name;
+		if (poolName != null) {
+			check("iotdb.table.pool.name", (builder) -> builder.poolName(poolName));
 		}
-		atLeast("iotdb.table.pool.max-size", this.pool.maxSize, 1);
-		if (this.pool.minIdle < 0 || this.pool.minIdle > this.pool.maxSize) {
-			throw new IllegalArgumentException(
-					"iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size (" + this.pool.maxSize
-							+ "), was " + this.pool.minIdle);
-		}
-		atLeast("iotdb.table.pool.max-retry", this.pool.maxRetry, 0);
-		notNegative("iotdb.table.pool.wait-timeout", this.pool.waitTimeout);
-		notNegative("iotdb.table.pool.idle-timeout", this.pool.idleTimeout);
-		notNegative("iotdb.table.pool.max-lifetime", this.pool.maxLifetime);
-		notNegative("iotdb.table.pool.validate-after-idle", this.pool.validateAfterIdle);
-		notNegative("iotdb.table.pool.leak-detection-threshold", this.pool.leakDetectionThreshold);
+		check("iotdb.table.pool.max-size", (builder) -> builder.maxPoolSize(this.pool.maxSize));
+		check("iotdb.table.pool.min-idle",
+				(builder) -> builder.maxPoolSize(this.pool.maxSize).minIdle(this.pool.minIdle));
+		check("iotdb.table.pool.max-retry", (builder) -> builder.maxRetry(this.pool.maxRetry));
+		check("iotdb.table.pool.wait-timeout", (builder) -> builder.waitTimeout(this.pool.waitTimeout));
+		check("iotdb.table.pool.idle-timeout", (builder) -> builder.idleTimeout(this.pool.idleTimeout));
+		check("iotdb.table.pool.max-lifetime", (builder) -> builder.maxLifetime(this.pool.maxLifetime));
+		check("iotdb.table.pool.validate-after-idle",
+				(builder) -> builder.validateAfterIdle(this.pool.validateAfterIdle));
+		check("iotdb.table.pool.leak-detection-threshold",
+				(builder) -> builder.leakDetectionThreshold(this.pool.leakDetectionThreshold));
+		// the one setting the client does not have
 		if (this.health.timeout.isNegative() || this.health.timeout.isZero()) {
 			throw new IllegalArgumentException(
 					"iotdb.table.health.timeout must be positive, was " + this.health.timeout);
@@ -231,29 +226,17 @@ public class IoTDBTableProperties implements InitializingBean {
 	}
 
 	/**
-	 * Applies one setting to a session config and builds it, so that the client's own
+	 * Applies one setting to the client's builder and builds it, so that the client's own
 	 * rules decide.
 	 */
-	private static void check(String property, Consumer<TableSessionConfig.Builder> setting) {
+	private static void check(String property, Consumer<TableSessionPoolConfig.Builder> setting) {
 		try {
-			TableSessionConfig.Builder builder = TableSessionConfig.builder();
+			TableSessionPoolConfig.Builder builder = TableSessionPoolConfig.builder();
 			setting.accept(builder);
 			builder.build();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(property + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void atLeast(String property, int value, int minimum) {
-		if (value < minimum) {
-			throw new IllegalArgumentException(property + " must be at least " + minimum + ", was " + value);
-		}
-	}
-
-	private static void notNegative(String property, Duration value) {
-		if (value.isNegative()) {
-			throw new IllegalArgumentException(property + " must not be negative, was " + value);
 		}
 	}
 

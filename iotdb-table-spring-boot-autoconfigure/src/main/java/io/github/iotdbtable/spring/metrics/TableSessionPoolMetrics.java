@@ -1,5 +1,6 @@
 package io.github.iotdbtable.spring.metrics;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -8,16 +9,14 @@ import io.github.iotdbtable.client.TableSessionPoolListener;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Micrometer meters of a {@link TableSessionPool}, each tagged with the pool's name
- * ({@code pool}):
+ * Micrometer meters of one {@link TableSessionPool}, each tagged with the pool's name
+ * ({@code pool}) unless other tags are given:
  * <ul>
  * <li>{@code iotdb.table.pool.sessions} (gauge, tag {@code state}: {@code active} or
  * {@code idle})</li>
@@ -28,31 +27,43 @@ import org.springframework.beans.factory.ObjectProvider;
  * <li>{@code iotdb.table.pool.acquire}, {@code iotdb.table.pool.usage},
  * {@code iotdb.table.pool.creation} (timers)</li>
  * </ul>
- * It is the pool's listener too, which feeds the timers; until it is bound to a registry
- * it records nothing.
+ * Binding adds a listener to the pool that feeds the timers from then on. The Spring Boot
+ * auto-configuration binds every pool bean; a pool made by hand is bound with
+ * {@code new TableSessionPoolMetrics(pool).bindTo(registry)}.
  *
  * @since 0.1.0
  */
-public class TableSessionPoolMetrics implements MeterBinder, TableSessionPoolListener {
+public final class TableSessionPoolMetrics implements MeterBinder {
 
 	private static final String PREFIX = "iotdb.table.pool";
 
-	private final ObjectProvider<TableSessionPool> pool;
+	private final TableSessionPool pool;
 
-	private volatile @Nullable Timer acquire;
+	private final Tags tags;
 
-	private volatile @Nullable Timer usage;
+	/**
+	 * Meters of a pool, tagged with its name.
+	 * @param pool the pool
+	 */
+	public TableSessionPoolMetrics(TableSessionPool pool) {
+		this(pool, Tags.of("pool", pool.getConfig().getPoolName()));
+	}
 
-	private volatile @Nullable Timer creation;
-
-	public TableSessionPoolMetrics(ObjectProvider<TableSessionPool> pool) {
-		this.pool = pool;
+	/**
+	 * Meters of a pool with the given tags.
+	 * @param pool the pool
+	 * @param tags the tags of every meter, which tell this pool's from others'
+	 * @since 0.2.0
+	 */
+	public TableSessionPoolMetrics(TableSessionPool pool, Iterable<Tag> tags) {
+		this.pool = Objects.requireNonNull(pool, "pool");
+		this.tags = Tags.of(tags);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		TableSessionPool target = this.pool.getObject();
-		Tags tags = Tags.of("pool", target.getConfig().getPoolName());
+		TableSessionPool target = this.pool;
+		Tags tags = this.tags;
 		gauge(registry, PREFIX + ".sessions", "Sessions borrowed", tags.and("state", "active"), target,
 				(p) -> p.getStats().active());
 		gauge(registry, PREFIX + ".sessions", "Sessions ready to be borrowed", tags.and("state", "idle"), target,
@@ -69,49 +80,49 @@ public class TableSessionPoolMetrics implements MeterBinder, TableSessionPoolLis
 			.description("Borrowers that gave up waiting for a session")
 			.tags(tags)
 			.register(registry);
-		this.acquire = Timer.builder(PREFIX + ".acquire")
+		Timer acquire = Timer.builder(PREFIX + ".acquire")
 			.description("Time to borrow a session, waiting included")
 			.tags(tags)
 			.register(registry);
-		this.usage = Timer.builder(PREFIX + ".usage")
+		Timer usage = Timer.builder(PREFIX + ".usage")
 			.description("Time a session is held")
 			.tags(tags)
 			.register(registry);
-		this.creation = Timer.builder(PREFIX + ".creation")
+		Timer creation = Timer.builder(PREFIX + ".creation")
 			.description("Time to open a connection")
 			.tags(tags)
 			.register(registry);
-	}
-
-	@Override
-	public void sessionAcquired(long waitNanos) {
-		record(this.acquire, waitNanos);
-	}
-
-	@Override
-	public void sessionReturned(long usageNanos) {
-		record(this.usage, usageNanos);
-	}
-
-	@Override
-	public void sessionCreated(long creationNanos) {
-		record(this.creation, creationNanos);
-	}
-
-	@Override
-	public void acquireTimedOut(long waitNanos) {
-		record(this.acquire, waitNanos);
-	}
-
-	private static void record(@Nullable Timer timer, long nanos) {
-		if (timer != null) {
-			timer.record(nanos, TimeUnit.NANOSECONDS);
-		}
+		target.addListener(new Timers(acquire, usage, creation));
 	}
 
 	private static void gauge(MeterRegistry registry, String name, String description, Tags tags, TableSessionPool pool,
 			ToDoubleFunction<TableSessionPool> value) {
 		Gauge.builder(name, pool, value).description(description).tags(tags).register(registry);
+	}
+
+	/** Feeds the timers of one registry from the pool's events. */
+	private record Timers(Timer acquire, Timer usage, Timer creation) implements TableSessionPoolListener {
+
+		@Override
+		public void sessionAcquired(long waitNanos) {
+			this.acquire.record(waitNanos, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void sessionReturned(long usageNanos) {
+			this.usage.record(usageNanos, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void sessionCreated(long creationNanos) {
+			this.creation.record(creationNanos, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void acquireTimedOut(long waitNanos) {
+			this.acquire.record(waitNanos, TimeUnit.NANOSECONDS);
+		}
+
 	}
 
 }

@@ -7,13 +7,10 @@ import java.util.List;
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
-import io.github.iotdbtable.client.TableSessionPoolListener;
 import io.github.iotdbtable.spring.core.TableOperations;
 import io.github.iotdbtable.spring.core.TableTemplate;
-import io.github.iotdbtable.spring.health.IoTDBHealthContributorAutoConfiguration;
-import io.github.iotdbtable.spring.health.IoTDBHealthIndicator;
-import io.github.iotdbtable.spring.metrics.IoTDBMetricsAutoConfiguration;
-import io.github.iotdbtable.spring.metrics.TableSessionPoolMetrics;
+import io.github.iotdbtable.spring.autoconfigure.health.IoTDBHealthContributorAutoConfiguration;
+import io.github.iotdbtable.spring.autoconfigure.metrics.IoTDBMetricsAutoConfiguration;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +93,8 @@ class IoTDBTableAutoConfigurationTests {
 	void anInvalidValueFailsTheStartNamingTheProperty() {
 		this.contextRunner.withPropertyValues("iotdb.table.pool.max-size=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("iotdb.table.pool.max-size must be at least 1, was 0");
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("iotdb.table.pool.max-size: maxPoolSize must be at least 1, was 0");
 		});
 		this.contextRunner.withPropertyValues("iotdb.table.node-urls=localhost").run((context) -> {
 			assertThat(context).hasFailed();
@@ -106,14 +103,14 @@ class IoTDBTableAutoConfigurationTests {
 		});
 		this.contextRunner.withPropertyValues("iotdb.table.query-timeout=-1s").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("iotdb.table.query-timeout must not be negative, was PT-1S");
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("iotdb.table.query-timeout: queryTimeout must not be negative, was PT-1S");
 		});
 		this.contextRunner.withPropertyValues("iotdb.table.pool.max-size=2", "iotdb.table.pool.min-idle=3")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessage("iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size (2), was 3");
+				assertThat(context.getStartupFailure()).hasStackTraceContaining(
+						"iotdb.table.pool.min-idle: minIdle must be between 0 and maxPoolSize (2), was 3");
 			});
 	}
 
@@ -209,6 +206,20 @@ class IoTDBTableAutoConfigurationTests {
 	}
 
 	@Test
+	void twoUserPoolsGetNoTemplateUnlessOneIsPrimary() {
+		this.contextRunner.withUserConfiguration(TwoPools.class).run((context) -> {
+			assertThat(context).hasNotFailed().getBeans(TableSessionPool.class).containsOnlyKeys("plant", "fleet");
+			assertThat(context).doesNotHaveBean(TableOperations.class);
+		});
+		this.contextRunner.withUserConfiguration(TwoPools.class)
+			.withBean("primaryPool", TableSessionPool.class,
+					() -> new TableSessionPool(TableSessionPoolConfig.builder().poolName("primary").build()),
+					(definition) -> definition.setPrimary(true))
+			.run((context) -> assertThat(context.getBean(TableTemplate.class).getPool().getConfig().getPoolName())
+				.isEqualTo("primary"));
+	}
+
+	@Test
 	void customizersChangeThePoolConfig() {
 		this.contextRunner
 			.withBean(TableSessionPoolConfigCustomizer.class, () -> (builder) -> builder.maxPoolSize(42).maxRetry(0))
@@ -220,21 +231,6 @@ class IoTDBTableAutoConfigurationTests {
 	}
 
 	@Test
-	void definesTheHealthIndicatorAndTheMetrics() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(IoTDBHealthIndicator.class).hasSingleBean(TableSessionPoolMetrics.class);
-			assertThat(context.getBean(TableSessionPoolMetrics.class)).isInstanceOf(TableSessionPoolListener.class);
-		});
-	}
-
-	@Test
-	void theHealthIndicatorCanBeTurnedOff() {
-		this.contextRunner.withPropertyValues("management.health.iotdb.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(IoTDBHealthIndicator.class)
-				.hasSingleBean(TableSessionPool.class));
-	}
-
-	@Test
 	void startsWithoutActuatorHealthOrMicrometer() {
 		this.contextRunner
 			.withClassLoader(
@@ -243,8 +239,8 @@ class IoTDBTableAutoConfigurationTests {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(TableSessionPool.class)
 					.hasSingleBean(TableTemplate.class)
-					.doesNotHaveBean(IoTDBHealthIndicator.class)
-					.doesNotHaveBean(TableSessionPoolMetrics.class)
+					.doesNotHaveBean("iotdbHealthContributor")
+					.doesNotHaveBean("tableSessionPoolsMeterBinder")
 					.doesNotHaveBean(SanitizingFunction.class);
 			});
 	}
@@ -269,6 +265,21 @@ class IoTDBTableAutoConfigurationTests {
 		TableSessionPool[] pool = new TableSessionPool[1];
 		this.contextRunner.run((context) -> pool[0] = context.getBean(TableSessionPool.class));
 		assertThat(pool[0].isClosed()).isTrue();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoPools {
+
+		@Bean(destroyMethod = "close")
+		TableSessionPool plant() {
+			return new TableSessionPool(TableSessionPoolConfig.builder().poolName("plant").build());
+		}
+
+		@Bean(destroyMethod = "close")
+		TableSessionPool fleet() {
+			return new TableSessionPool(TableSessionPoolConfig.builder().poolName("fleet").build());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
@@ -28,6 +29,7 @@ class HealthIT {
 	private static IoTDBCluster cluster;
 
 	@Autowired
+	@Qualifier("iotdbHealthContributor")
 	private IoTDBHealthIndicator health;
 
 	@BeforeAll
