@@ -1,6 +1,7 @@
 package io.github.iotdbtable.spring.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.security.NoSuchAlgorithmException;
 
 import javax.net.ssl.SSLContext;
@@ -54,8 +55,10 @@ public final class IoTDBTableAutoConfiguration {
 			ObjectProvider<TableSessionPoolListener> listeners) {
 		TableSessionPoolConfig.Builder builder = poolConfig(properties, connectionDetails, sslBundles);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		// resolved first: a listener bean that fails must not leave a started pool behind
+		List<TableSessionPoolListener> resolved = listeners.orderedStream().toList();
 		TableSessionPool pool = new TableSessionPool(builder.build());
-		listeners.orderedStream().forEach(pool::addListener);
+		resolved.forEach(pool::addListener);
 		return pool;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.iotdbtable.client.TableSessionConfig;
@@ -22,6 +23,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("iotdb.table")
 public class IoTDBTableProperties implements InitializingBean {
+
+	/** The client builder's names of the settings that are properties here. */
+	private static final Map<String, String> PROPERTY_KEYS = Map.ofEntries(
+			Map.entry("nodeUrls", "iotdb.table.node-urls"), Map.entry("username", "iotdb.table.username"),
+			Map.entry("password", "iotdb.table.password"), Map.entry("database", "iotdb.table.database"),
+			Map.entry("fetchSize", "iotdb.table.fetch-size"),
+			Map.entry("connectTimeout", "iotdb.table.connect-timeout"),
+			Map.entry("readTimeout", "iotdb.table.read-timeout"),
+			Map.entry("queryTimeout", "iotdb.table.query-timeout"), Map.entry("poolName", "iotdb.table.pool.name"),
+			Map.entry("maxPoolSize", "iotdb.table.pool.max-size"), Map.entry("minIdle", "iotdb.table.pool.min-idle"),
+			Map.entry("maxRetry", "iotdb.table.pool.max-retry"),
+			Map.entry("waitTimeout", "iotdb.table.pool.wait-timeout"),
+			Map.entry("idleTimeout", "iotdb.table.pool.idle-timeout"),
+			Map.entry("maxLifetime", "iotdb.table.pool.max-lifetime"),
+			Map.entry("validateAfterIdle", "iotdb.table.pool.validate-after-idle"),
+			Map.entry("leakDetectionThreshold", "iotdb.table.pool.leak-detection-threshold"));
 
 	/**
 	 * DataNode client endpoints, as host:port. New sessions are spread over them; one
@@ -227,16 +244,22 @@ public class IoTDBTableProperties implements InitializingBean {
 
 	/**
 	 * Applies one setting to the client's builder and builds it, so that the client's own
-	 * rules decide.
+	 * rules decide; the client's names for settings become property keys.
 	 */
 	private static void check(String property, Consumer<TableSessionPoolConfig.Builder> setting) {
 		try {
-			TableSessionPoolConfig.Builder builder = TableSessionPoolConfig.builder();
+			// named, so that checking takes no number from the generated pool names
+			TableSessionPoolConfig.Builder builder = TableSessionPoolConfig.builder().poolName("check");
 			setting.accept(builder);
 			builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(property + ": " + ex.getMessage(), ex);
+			String message = String.valueOf(ex.getMessage());
+			for (Map.Entry<String, String> name : PROPERTY_KEYS.entrySet()) {
+				message = message.replaceAll("\\b" + name.getKey() + "\\b", name.getValue());
+			}
+			// the client's message says all there is: its cause would only repeat it
+			throw new IllegalArgumentException(message.startsWith(property) ? message : property + ": " + message);
 		}
 	}
 

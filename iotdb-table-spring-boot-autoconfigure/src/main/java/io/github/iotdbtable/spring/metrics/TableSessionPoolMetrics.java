@@ -1,6 +1,9 @@
 package io.github.iotdbtable.spring.metrics;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -27,9 +30,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code iotdb.table.pool.acquire}, {@code iotdb.table.pool.usage},
  * {@code iotdb.table.pool.creation} (timers)</li>
  * </ul>
- * Binding adds a listener to the pool that feeds the timers from then on. The Spring Boot
- * auto-configuration binds every pool bean; a pool made by hand is bound with
- * {@code new TableSessionPoolMetrics(pool).bindTo(registry)}.
+ * Binding adds a listener to the pool that feeds the timers from then on, for the pool's
+ * life; binding the same registry again does nothing. The Spring Boot auto-configuration
+ * binds every pool bean (and steps back when the application defines a
+ * {@code TableSessionPoolMetrics} bean of its own); a pool made by hand is bound with
+ * {@code new TableSessionPoolMetrics(pool).bindTo(registry)}. Bind each pool once: two
+ * binders of one pool to one registry would both feed its timers.
  *
  * @since 0.1.0
  */
@@ -40,6 +46,9 @@ public final class TableSessionPoolMetrics implements MeterBinder {
 	private final TableSessionPool pool;
 
 	private final Tags tags;
+
+	/** The registries bound so far: binding one twice would count every event twice. */
+	private final Set<MeterRegistry> bound = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	/**
 	 * Meters of a pool, tagged with its name.
@@ -53,7 +62,7 @@ public final class TableSessionPoolMetrics implements MeterBinder {
 	 * Meters of a pool with the given tags.
 	 * @param pool the pool
 	 * @param tags the tags of every meter, which tell this pool's from others'
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public TableSessionPoolMetrics(TableSessionPool pool, Iterable<Tag> tags) {
 		this.pool = Objects.requireNonNull(pool, "pool");
@@ -62,6 +71,11 @@ public final class TableSessionPoolMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		synchronized (this.bound) {
+			if (!this.bound.add(registry)) {
+				return;
+			}
+		}
 		TableSessionPool target = this.pool;
 		Tags tags = this.tags;
 		gauge(registry, PREFIX + ".sessions", "Sessions borrowed", tags.and("state", "active"), target,

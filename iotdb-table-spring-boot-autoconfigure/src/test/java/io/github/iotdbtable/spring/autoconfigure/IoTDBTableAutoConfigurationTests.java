@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
+import io.github.iotdbtable.client.TableSessionPoolListener;
 import io.github.iotdbtable.spring.core.TableOperations;
 import io.github.iotdbtable.spring.core.TableTemplate;
 import io.github.iotdbtable.spring.autoconfigure.health.IoTDBHealthContributorAutoConfiguration;
@@ -93,8 +94,8 @@ class IoTDBTableAutoConfigurationTests {
 	void anInvalidValueFailsTheStartNamingTheProperty() {
 		this.contextRunner.withPropertyValues("iotdb.table.pool.max-size=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure())
-				.hasStackTraceContaining("iotdb.table.pool.max-size: maxPoolSize must be at least 1, was 0");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("iotdb.table.pool.max-size must be at least 1, was 0");
 		});
 		this.contextRunner.withPropertyValues("iotdb.table.node-urls=localhost").run((context) -> {
 			assertThat(context).hasFailed();
@@ -103,15 +104,43 @@ class IoTDBTableAutoConfigurationTests {
 		});
 		this.contextRunner.withPropertyValues("iotdb.table.query-timeout=-1s").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure())
-				.hasStackTraceContaining("iotdb.table.query-timeout: queryTimeout must not be negative, was PT-1S");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("iotdb.table.query-timeout must not be negative, was PT-1S");
 		});
 		this.contextRunner.withPropertyValues("iotdb.table.pool.max-size=2", "iotdb.table.pool.min-idle=3")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasStackTraceContaining(
-						"iotdb.table.pool.min-idle: minIdle must be between 0 and maxPoolSize (2), was 3");
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessage("iotdb.table.pool.min-idle must be between 0 and iotdb.table.pool.max-size (2), was 3");
 			});
+	}
+
+	@Test
+	void checkingThePropertiesTakesNoNumberFromTheGeneratedPoolNames() {
+		String before = TableSessionPoolConfig.builder().build().getPoolName();
+		new IoTDBTableProperties().afterPropertiesSet();
+		String after = TableSessionPoolConfig.builder().build().getPoolName();
+		assertThat(number(after)).isEqualTo(number(before) + 1);
+	}
+
+	private static int number(String generatedName) {
+		return Integer.parseInt(generatedName.substring(generatedName.lastIndexOf('-') + 1));
+	}
+
+	@Test
+	void aListenerBeanThatFailsLeavesNoPoolRunning() {
+		Thread[] before = new Thread[Thread.activeCount() + 16];
+		int threadsBefore = Thread.enumerate(before);
+		this.contextRunner.withPropertyValues("iotdb.table.pool.name=leaky", "iotdb.table.pool.min-idle=1")
+			.withBean(TableSessionPoolListener.class, () -> {
+				throw new IllegalStateException("listener cannot be made");
+			})
+			.run((context) -> assertThat(context).hasFailed());
+		Thread[] after = new Thread[Thread.activeCount() + 16];
+		int threadsAfter = Thread.enumerate(after);
+		assertThat(java.util.Arrays.stream(after, 0, threadsAfter).map(Thread::getName))
+			.as("threads of a pool named leaky; %d threads before", threadsBefore)
+			.noneMatch((name) -> name.contains("leaky"));
 	}
 
 	@Test

@@ -37,20 +37,24 @@ class PoolCountMatrixTests {
 	static Stream<Arguments> shapes() {
 		List<Arguments> shapes = new ArrayList<>();
 		for (int pools = 0; pools <= 2; pools++) {
-			shapes.add(Arguments.of(pools, true));
-			shapes.add(Arguments.of(pools, false));
+			shapes.add(Arguments.of(pools, true, true));
+			shapes.add(Arguments.of(pools, false, true));
 		}
+		// an application with pools of its own may leave the pool's auto-configuration
+		// out
+		shapes.add(Arguments.of(2, true, false));
+		shapes.add(Arguments.of(2, false, false));
 		return shapes.stream();
 	}
 
-	@ParameterizedTest(name = "{0} pools, actuator and Micrometer: {1}")
+	@ParameterizedTest(name = "{0} pools, actuator and Micrometer: {1}, pool auto-configuration: {2}")
 	@MethodSource("shapes")
-	void healthAndMetersCoverThePoolsThereAre(int pools, boolean observed) {
+	void healthAndMetersCoverThePoolsThereAre(int pools, boolean observed, boolean poolAutoConfiguration) {
 		ApplicationContextRunner runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 					IoTDBHealthContributorAutoConfiguration.class, IoTDBMetricsAutoConfiguration.class));
-		if (pools >= 1) {
+		if (pools >= 1 && poolAutoConfiguration) {
 			runner = runner.withConfiguration(AutoConfigurations.of(IoTDBTableAutoConfiguration.class))
 				.withPropertyValues("iotdb.table.pool.name=first");
 		}

@@ -16,10 +16,12 @@ import io.github.iotdbtable.spring.core.TableTemplate;
 import io.github.iotdbtable.test.IoTDBTest;
 import io.github.iotdbtable.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
@@ -57,6 +59,10 @@ class AutoConfiguredTemplateIT {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	@Qualifier("tableSessionPoolsMeterBinder")
+	private MeterBinder poolsBinder;
 
 	@Autowired
 	private ConfigurationPropertiesReportEndpoint configprops;
@@ -125,6 +131,13 @@ class AutoConfiguredTemplateIT {
 			.isPositive();
 		assertThat(this.meters.get("iotdb.table.pool.timeouts").tag("pool", "template-it").functionCounter().count())
 			.isZero();
+		// bound to the same registry again: still one count per borrow
+		this.poolsBinder.bindTo(this.meters);
+		long before = acquire.count();
+		for (int i = 0; i < 10; i++) {
+			this.template.queryForList("SHOW DATABASES");
+		}
+		assertThat(acquire.count() - before).isEqualTo(10);
 	}
 
 	@Test

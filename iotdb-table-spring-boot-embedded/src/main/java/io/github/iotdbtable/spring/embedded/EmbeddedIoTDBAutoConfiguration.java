@@ -2,6 +2,7 @@ package io.github.iotdbtable.spring.embedded;
 
 import java.util.List;
 
+import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.spring.autoconfigure.IoTDBConnectionDetails;
 import io.github.iotdbtable.spring.autoconfigure.IoTDBTableAutoConfiguration;
 import io.github.iotdbtable.spring.autoconfigure.IoTDBTableProperties;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Conditional;
  * unset), starts a real local one (a ConfigNode and a DataNode as child processes on free
  * loopback ports) before the pool connects, supplies its {@link IoTDBConnectionDetails},
  * and stops it with the application. {@code iotdb.table.embedded.enabled=false} turns it
- * off.
+ * off, and an application that defines its own pools gets none.
  *
  * <p>
  * Like Spring Boot's Docker Compose support, this belongs to development only: declare
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(IoTDBCluster.class)
 @ConditionalOnProperty(name = "iotdb.table.embedded.enabled", matchIfMissing = true)
 @Conditional(NoNodeUrlsCondition.class)
+@ConditionalOnMissingBean(TableSessionPool.class)
 @EnableConfigurationProperties(IoTDBTableProperties.class)
 public final class EmbeddedIoTDBAutoConfiguration {
 

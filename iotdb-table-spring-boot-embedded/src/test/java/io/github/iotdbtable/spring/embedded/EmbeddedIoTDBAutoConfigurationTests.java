@@ -27,6 +27,15 @@ class EmbeddedIoTDBAutoConfigurationTests {
 	}
 
 	@Test
+	void startsNothingWhenTheApplicationDefinesItsOwnPools() {
+		this.contextRunner
+			.withBean("plantPool", io.github.iotdbtable.client.TableSessionPool.class,
+					() -> new io.github.iotdbtable.client.TableSessionPool(
+							io.github.iotdbtable.client.TableSessionPoolConfig.builder().poolName("plant").build()))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(IoTDBCluster.class));
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void theSwitchHasMetadataWithTheDefaultTheConditionUses() throws java.io.IOException {
 		// this module's file: the class path holds the auto-configure module's too

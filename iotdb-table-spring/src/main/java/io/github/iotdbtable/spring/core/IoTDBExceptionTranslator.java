@@ -39,15 +39,18 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  * <li>{@code needRetry}, 602, 606, 709, 717, 719, 905, 906 (busy or moving):
  * {@link TransientDataAccessResourceException}</li>
  * <li>other server errors: {@link UncategorizedIoTDBException}</li>
- * <li>connection failures: {@link DataAccessResourceFailureException}; a pool wait
- * timeout: {@link TransientDataAccessResourceException}</li>
- * <li>bad input refused before sending, and other misuse the client refuses:
- * {@link InvalidDataAccessApiUsageException}</li>
+ * <li>connection failures, and a data set whose connection broke:
+ * {@link DataAccessResourceFailureException}; a pool wait timeout:
+ * {@link TransientDataAccessResourceException}</li>
+ * <li>bad input refused before sending, and other misuse the client refuses (a closed
+ * pool, a session used after it was given back, a data set read past its end or after its
+ * session was closed): {@link InvalidDataAccessApiUsageException}</li>
  * </ul>
  * <p>
  * Only the client's exceptions are translated: its {@link IoTDBException} kinds, and the
- * argument and state exceptions its own code throws. Anything else, such as an exception
- * thrown by a row mapper's own code, is not the client's and is left as it is
+ * argument, state, index, iteration and null-argument exceptions its own code throws.
+ * Anything else, such as an exception thrown by a row mapper's own code, or one without a
+ * stack trace to tell where it came from, is not the client's and is left as it is
  * ({@link #translateExceptionIfPossible} returns {@code null} for it).
  *
  * @since 0.1.0
@@ -87,18 +90,25 @@ public final class IoTDBExceptionTranslator implements PersistenceExceptionTrans
 			return true;
 		}
 		if (!(ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-				|| ex instanceof IndexOutOfBoundsException || ex instanceof NoSuchElementException)) {
+				|| ex instanceof IndexOutOfBoundsException || ex instanceof NoSuchElementException
+				|| ex instanceof NullPointerException)) {
 			return false;
 		}
-		// the first frame outside the JDK tells whose code threw it; the same types
-		// from a user's mapper are the user's to handle
+		// the first frame outside the JDK and the client's own libraries tells whose
+		// code threw it; the same types from a user's mapper are the user's to handle.
+		// Without a stack trace there is no telling, so it is left as it is.
 		for (StackTraceElement frame : ex.getStackTrace()) {
 			String type = frame.getClassName();
-			if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+			if (!isLibrary(type)) {
 				return type.startsWith(CLIENT_PACKAGE);
 			}
 		}
 		return false;
+	}
+
+	private static boolean isLibrary(String type) {
+		return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+				|| type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith("org.apache.thrift.");
 	}
 
 	/**
@@ -122,14 +132,25 @@ public final class IoTDBExceptionTranslator implements PersistenceExceptionTrans
 		if (ex instanceof PoolTimeoutException) {
 			return new TransientDataAccessResourceException(message, ex);
 		}
-		if (ex instanceof IoTDBConnectionException || ex instanceof IllegalStateException) {
+		if (ex instanceof IoTDBConnectionException || causedByConnection(ex)) {
 			return new DataAccessResourceFailureException(message, ex);
 		}
-		if (ex instanceof IllegalArgumentException || ex instanceof IndexOutOfBoundsException
-				|| ex instanceof NoSuchElementException) {
+		if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+				|| ex instanceof IndexOutOfBoundsException || ex instanceof NoSuchElementException
+				|| ex instanceof NullPointerException) {
 			return new InvalidDataAccessApiUsageException(message, ex);
 		}
 		return new UncategorizedIoTDBException(message, ex);
+	}
+
+	/** A data set that can no longer be read because its connection broke. */
+	private static boolean causedByConnection(Throwable ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IoTDBConnectionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static DataAccessException translate(StatementExecutionException ex, String message, @Nullable String sql) {

@@ -104,7 +104,7 @@ public class TableTemplate implements TableOperations {
 			dataSet = session.executeQueryStatement(sql);
 		}
 		catch (Throwable ex) {
-			session.close();
+			closeAfter(ex, session::close);
 			throw translated("queryForStream", sql, ex);
 		}
 		// both closes are idempotent: reading to the end, a failure and closing the
@@ -136,7 +136,7 @@ public class TableTemplate implements TableOperations {
 				catch (Throwable ex) {
 					// a stream that failed is not read on: give the session back even
 					// when the caller forgets to close it
-					release.run();
+					closeAfter(ex, release);
 					throw translated("queryForStream", sql, ex);
 				}
 			}
@@ -246,14 +246,35 @@ public class TableTemplate implements TableOperations {
 
 	private <T extends @Nullable Object> T execute(String task, @Nullable String sql, SessionCallback<T> action) {
 		TableSession session = borrow();
+		T result;
 		try {
-			return action.doInSession(session);
+			result = action.doInSession(session);
 		}
 		catch (Throwable ex) {
+			closeAfter(ex, session::close);
 			throw translated(task, sql, ex);
 		}
-		finally {
+		try {
 			session.close();
+		}
+		catch (RuntimeException ex) {
+			throw translated(task, sql, ex);
+		}
+		return result;
+	}
+
+	/**
+	 * Cleans up after a failure; what the clean-up throws is kept with the failure, which
+	 * is what the caller needs to see.
+	 */
+	private static void closeAfter(Throwable failure, Runnable cleanUp) {
+		try {
+			cleanUp.run();
+		}
+		catch (Throwable ex) {
+			if (ex != failure) {
+				failure.addSuppressed(ex);
+			}
 		}
 	}
 

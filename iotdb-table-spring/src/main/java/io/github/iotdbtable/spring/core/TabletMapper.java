@@ -12,6 +12,8 @@ import io.github.iotdbtable.client.DataType;
 import io.github.iotdbtable.client.Tablet;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
 /**
  * Turns Java objects into rows of a table, for
  * {@link TableOperations#insert(Iterable, TabletMapper)}.
@@ -67,8 +69,10 @@ public final class TabletMapper<T> {
 
 	/**
 	 * Builds a tablet from some objects.
-	 * @throws IllegalArgumentException naming the object's position and the column when a
-	 * value does not fit
+	 * @throws IllegalArgumentException from the client, naming the object's position and
+	 * the column, when a value does not fit
+	 * @throws InvalidDataAccessApiUsageException naming the object's position when it has
+	 * no time
 	 */
 	public Tablet toTablet(List<? extends T> items) {
 		Tablet tablet = newTablet(items.size());
@@ -85,7 +89,7 @@ public final class TabletMapper<T> {
 				tablet.addRow(timestamp, values);
 			}
 			else {
-				throw new IllegalArgumentException(
+				throw new InvalidDataAccessApiUsageException(
 						"row " + tablet.rowCount() + " of table '" + this.table + "' has no time");
 			}
 		}

@@ -1,5 +1,6 @@
 package io.github.iotdbtable.spring.core;
 
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
@@ -24,6 +25,8 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class IoTDBExceptionTranslatorTests {
 
@@ -81,8 +84,13 @@ class IoTDBExceptionTranslatorTests {
 			.isExactlyInstanceOf(DataAccessResourceFailureException.class);
 		assertThat(this.translator.translate("t", null, new IoTDBException("odd")))
 			.isExactlyInstanceOf(UncategorizedIoTDBException.class);
-		assertThat(this.translator.translate("t", null, new IllegalStateException("ended")))
+		assertThat(this.translator.translate("t", null, new IllegalStateException("given back")))
+			.isExactlyInstanceOf(InvalidDataAccessApiUsageException.class);
+		assertThat(this.translator.translate("t", null,
+				new IllegalStateException("its connection broke", new IoTDBConnectionException("node gone"))))
 			.isExactlyInstanceOf(DataAccessResourceFailureException.class);
+		assertThat(this.translator.translate("t", null, new NullPointerException("tablet")))
+			.isExactlyInstanceOf(InvalidDataAccessApiUsageException.class);
 		assertThat(this.translator.translate("t", null, new IllegalArgumentException("bad")))
 			.isExactlyInstanceOf(InvalidDataAccessApiUsageException.class);
 		assertThat(this.translator.translate("t", null, new NoSuchElementException("past the end")))
@@ -104,6 +112,35 @@ class IoTDBExceptionTranslatorTests {
 		IllegalArgumentException fromTheClient = clientThrows();
 		assertThat(this.translator.translateExceptionIfPossible(fromTheClient))
 			.isExactlyInstanceOf(InvalidDataAccessApiUsageException.class);
+		// raised by the JDK for code of this class: the user's
+		IndexOutOfBoundsException fromTheJdk = catchThrowableOfType(IndexOutOfBoundsException.class,
+				() -> List.of().get(1));
+		assertThat(this.translator.translateExceptionIfPossible(fromTheJdk)).isNull();
+		// raised by the JDK for the client's code: the client's
+		NullPointerException fromTheClientsCheck = catchThrowableOfType(NullPointerException.class,
+				() -> io.github.iotdbtable.client.RetryPolicy.idempotentStatements(null));
+		assertThat(this.translator.translateExceptionIfPossible(fromTheClientsCheck))
+			.isExactlyInstanceOf(InvalidDataAccessApiUsageException.class);
+		// no stack trace, no telling whose it is
+		IllegalArgumentException untraced = clientThrows();
+		untraced.setStackTrace(new StackTraceElement[0]);
+		assertThat(this.translator.translateExceptionIfPossible(untraced)).isNull();
+	}
+
+	@Test
+	void aMappedObjectWithoutTimeIsRefusedAsMisuse() {
+		TabletMapper<String> mapper = TabletMapper.<String>forTable("t")
+			.timestamp((item) -> 0L)
+			.tag("id", (item) -> item)
+			.build();
+		TabletMapper<String> noTime = TabletMapper.<String>forTable("t")
+			.time((item) -> null)
+			.tag("id", (item) -> item)
+			.build();
+		assertThat(mapper.toTablet(List.of("a")).rowCount()).isOne();
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> noTime.toTablet(List.of("a")))
+			.withMessage("row 0 of table 't' has no time");
 	}
 
 	@Test

@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @IoTDBTest
 class TableTemplateIT {
 
+	static final String WRONG_PASSWORD = "not-the-password";
+
 	private static TestDatabase database;
 
 	private static TableSessionPool pool;
@@ -159,11 +161,11 @@ class TableTemplateIT {
 	@Test
 	void translatesLoginConnectionAndPoolFailures() {
 		TableSessionPoolConfig.Builder base = database.poolConfig();
-		try (TableSessionPool wrongPassword = new TableSessionPool(base.password("not-the-password").build())) {
+		try (TableSessionPool wrongPassword = new TableSessionPool(base.password(WRONG_PASSWORD).build())) {
 			assertThatExceptionOfType(PermissionDeniedDataAccessException.class)
 				.isThrownBy(() -> new TableTemplate(wrongPassword).execute("FLUSH"))
 				.withMessageContaining("801")
-				.withMessageNotContaining("not-the-password");
+				.withMessageNotContaining(WRONG_PASSWORD);
 		}
 		try (TableSessionPool unreachable = new TableSessionPool(
 				TableSessionPoolConfig.builder().nodeUrls("127.0.0.1:1").maxRetry(0).build())) {

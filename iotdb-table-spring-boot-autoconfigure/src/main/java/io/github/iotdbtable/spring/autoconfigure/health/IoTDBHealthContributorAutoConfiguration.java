@@ -5,6 +5,7 @@ import io.github.iotdbtable.spring.autoconfigure.IoTDBTableAutoConfiguration;
 import io.github.iotdbtable.spring.autoconfigure.IoTDBTableProperties;
 import io.github.iotdbtable.spring.health.IoTDBHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,8 +32,10 @@ import org.springframework.context.annotation.Bean;
 public final class IoTDBHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<IoTDBHealthIndicator, TableSessionPool> {
 
-	IoTDBHealthContributorAutoConfiguration(IoTDBTableProperties properties) {
-		super((pool) -> new IoTDBHealthIndicator(pool, properties.getHealth().getTimeout()));
+	IoTDBHealthContributorAutoConfiguration(ObjectProvider<IoTDBTableProperties> properties) {
+		// the properties are there unless the pool's auto-configuration was left out
+		super((pool) -> new IoTDBHealthIndicator(pool,
+				properties.getIfAvailable(IoTDBTableProperties::new).getHealth().getTimeout()));
 	}
 
 	@Bean

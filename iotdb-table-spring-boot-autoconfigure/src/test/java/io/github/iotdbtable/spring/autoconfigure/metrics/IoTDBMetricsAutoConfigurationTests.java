@@ -3,6 +3,7 @@ package io.github.iotdbtable.spring.autoconfigure.metrics;
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
 import io.github.iotdbtable.spring.autoconfigure.IoTDBTableAutoConfiguration;
+import io.github.iotdbtable.spring.metrics.TableSessionPoolMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,36 @@ class IoTDBMetricsAutoConfigurationTests {
 			assertThat(registry.get("iotdb.table.pool.sessions.max").tag("pool", "east").gauge().value()).isEqualTo(2);
 			assertThat(registry.get("iotdb.table.pool.sessions.max").tag("pool", "west").gauge().value()).isEqualTo(4);
 		});
+	}
+
+	@Test
+	void aBeanNameThatIsAnotherPoolsNameCannotMakeTwoPoolsShareMeters() {
+		this.contextRunner.withUserConfiguration(TwoPoolsOneName.class)
+			.withBean("third", TableSessionPool.class,
+					() -> new TableSessionPool(
+							TableSessionPoolConfig.builder().poolName("east").maxPoolSize(6).build()))
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("iotdb.table.pool.sessions.max").gauges()).hasSize(3);
+				assertThat(registry.get("iotdb.table.pool.sessions.max").tag("pool", "third").gauge().value())
+					.isEqualTo(6);
+				assertThat(registry.get("iotdb.table.pool.sessions.max").tag("pool", "east").gauge().value())
+					.isEqualTo(2);
+			});
+	}
+
+	@Test
+	void aUsersOwnPoolMetricsBeanTakesOver() {
+		this.contextRunner.withPropertyValues("iotdb.table.pool.name=main")
+			.withBean("myMetrics", TableSessionPoolMetrics.class,
+					() -> new TableSessionPoolMetrics(
+							new TableSessionPool(TableSessionPoolConfig.builder().poolName("mine").build())))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(TableSessionPoolsMeterBinder.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("iotdb.table.pool.sessions.max").tag("pool", "main").gauge()).isNull();
+				assertThat(registry.find("iotdb.table.pool.sessions.max").tag("pool", "mine").gauge()).isNotNull();
+			});
 	}
 
 	@Test
