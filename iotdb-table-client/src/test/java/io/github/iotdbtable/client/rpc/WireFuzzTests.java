@@ -32,6 +32,9 @@ class WireFuzzTests {
 
 	private static final byte[] NO_INPUT = new byte[0];
 
+	/** The layout of the corpus's fetched blocks ({@code SELECT * FROM all_types}). */
+	private static final ResultLayout FETCHED = ResultLayout.of(List.of(), List.of(), List.of());
+
 	@Test
 	void tsBlockParseAndRead() {
 		WireFuzzer fuzzer = new WireFuzzer("tsblock", WireFuzzTests::readBlock, IllegalArgumentException.class);
@@ -107,6 +110,9 @@ class WireFuzzTests {
 		byte[] chunk = new byte[97];
 		while (true) {
 			transport.read(chunk, 0, chunk.length);
+			if (transport.getBytesRemainingInBuffer() == 0) {
+				transport.endFrame();
+			}
 		}
 	}
 
@@ -119,7 +125,7 @@ class WireFuzzTests {
 		switch (reader) {
 			case 0 -> client.openSession("root", "root", "UTC", Map.of());
 			case 1 -> client.executeQueryStatement(new ExecuteStatementRequest(1, "SELECT 1", 1, 10, 0));
-			case 2 -> client.fetchResults(1, "SELECT 1", 10, 1, 0);
+			case 2 -> client.fetchResults(1, "SELECT 1", 10, 1, 0, FETCHED);
 			default -> client.closeSession(1);
 		}
 	}
@@ -128,7 +134,7 @@ class WireFuzzTests {
 		StreamSocket socket = new StreamSocket(input);
 		FrameTransport transport = new FrameTransport(socket, WireFuzzer.FRAME_BOUND);
 		Constructor<RpcClient> constructor = RpcClient.class.getDeclaredConstructor(Endpoint.class, TSocket.class,
-				TTransport.class, org.apache.thrift.protocol.TProtocol.class, int.class);
+				FrameTransport.class, org.apache.thrift.protocol.TProtocol.class, int.class);
 		constructor.setAccessible(true);
 		return constructor.newInstance(new Endpoint("fuzz", 0), socket, transport, new TBinaryProtocol(transport), 0);
 	}
