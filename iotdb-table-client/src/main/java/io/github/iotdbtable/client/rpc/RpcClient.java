@@ -50,9 +50,9 @@ public final class RpcClient implements AutoCloseable {
 	private static final TField REQUEST_FIELD = new TField("req", TType.STRUCT, (short) 1);
 
 	/**
-	 * How long a TLS handshake may take when neither a connect nor a read timeout is set:
-	 * a server that accepts connections but never answers the handshake must not hold the
-	 * caller forever.
+	 * How long a TLS handshake may take, as a whole, when neither a connect nor a read
+	 * timeout is set: a server that accepts connections but never ends the handshake must
+	 * not hold the caller forever.
 	 */
 	static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 30_000;
 
@@ -90,8 +90,9 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a connection. Over TLS, the handshake waits as long as the connect timeout,
-	 * else the read timeout, else 30 seconds.
+	 * Opens a connection. Over TLS, the handshake as a whole takes at most the connect
+	 * timeout, else the read timeout, else 30 seconds; past that the connection is
+	 * closed.
 	 * @param endpoint the DataNode's client RPC endpoint
 	 * @param options how to connect
 	 * @return the connected client
@@ -102,8 +103,8 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a connection whose TLS handshake, when neither timeout is set, waits at most
-	 * {@code handshakeTimeoutMillis}.
+	 * Opens a connection whose TLS handshake, when neither timeout is set, takes at most
+	 * {@code handshakeTimeoutMillis} in all.
 	 */
 	static RpcClient connect(Endpoint endpoint, RpcOptions options, int handshakeTimeoutMillis)
 			throws TTransportException {
@@ -148,12 +149,13 @@ public final class RpcClient implements AutoCloseable {
 		try {
 			plain.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
 					options.connectTimeoutMillis());
-			plain.setSoTimeout((options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
-					: (options.socketTimeoutMillis() > 0) ? options.socketTimeoutMillis() : handshakeTimeoutMillis);
+			int bound = (options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
+					: (options.socketTimeoutMillis() > 0) ? options.socketTimeoutMillis() : handshakeTimeoutMillis;
+			plain.setSoTimeout(bound);
 			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, endpoint.host(),
 					endpoint.port(), true);
 			options.configure(tls);
-			tls.startHandshake();
+			HandshakeDeadline.handshake(tls, plain, bound);
 			tls.setSoTimeout(options.socketTimeoutMillis());
 			return new TSocket(tls);
 		}
