@@ -73,6 +73,22 @@ class WireFuzzTests {
 	}
 
 	@Test
+	void theRecordedAnswersAndBlocksPassTheirChecks() throws Exception {
+		// the real server's answers must not be refused by the checks that mutants meet
+		for (byte[] block : WireFuzzer.corpus("blocks", "")) {
+			readBlock(block);
+		}
+		for (String name : List.of("executeQueryStatementV2.all", "executeQueryStatementV2.constants")) {
+			ExecuteStatementResponse answer = client(WireFuzzer.corpus("frames", name).get(0))
+				.executeQueryStatement(new ExecuteStatementRequest(1, "SELECT 1", 1, 10, 0));
+			assertThat(answer.queryResult()).as(name).isNotEmpty();
+		}
+		FetchResultsResponse page = client(WireFuzzer.corpus("frames", "fetchResultsV2.all").get(0)).fetchResults(1,
+				"SELECT 1", 10, 1, 0, FETCHED);
+		assertThat(page.queryResult()).isNotEmpty();
+	}
+
+	@Test
 	void theNestedStatusSeedReachesSubStatusesThreeLevelsDeep() throws Exception {
 		byte[] seed = WireFuzzer.corpus("frames", "status.nested").get(0);
 		Status status = client(seed).openSession("root", "root", "UTC", Map.of()).status();
