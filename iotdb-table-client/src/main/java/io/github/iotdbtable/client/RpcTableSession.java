@@ -11,6 +11,7 @@ import io.github.iotdbtable.client.rpc.ExecuteStatementRequest;
 import io.github.iotdbtable.client.rpc.ExecuteStatementResponse;
 import io.github.iotdbtable.client.rpc.FetchResultsResponse;
 import io.github.iotdbtable.client.rpc.OpenSessionResponse;
+import io.github.iotdbtable.client.rpc.ResultLayout;
 import io.github.iotdbtable.client.rpc.RpcClient;
 import io.github.iotdbtable.client.rpc.RpcOptions;
 import io.github.iotdbtable.client.rpc.Status;
@@ -322,10 +323,14 @@ final class RpcTableSession implements TableSession {
 		return dataSet;
 	}
 
-	FetchResultsResponse fetchResults(String sql, long queryId, long timeoutMillis) {
+	/**
+	 * Fetches a query's next blocks; blocks that are malformed or do not fit the query's
+	 * layout close the connection.
+	 */
+	FetchResultsResponse fetchResults(String sql, long queryId, long timeoutMillis, ResultLayout layout) {
 		ensureOpen();
 		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId, sql,
-				this.config.getFetchSize(), queryId, timeoutMillis));
+				this.config.getFetchSize(), queryId, timeoutMillis, layout));
 		Statuses.check(response.status(), sql);
 		return response;
 	}

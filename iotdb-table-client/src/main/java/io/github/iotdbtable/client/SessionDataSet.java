@@ -1,6 +1,5 @@
 package io.github.iotdbtable.client;
 
-import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +11,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 import io.github.iotdbtable.client.rpc.BlockColumn;
 import io.github.iotdbtable.client.rpc.ExecuteStatementResponse;
 import io.github.iotdbtable.client.rpc.FetchResultsResponse;
+import io.github.iotdbtable.client.rpc.ResultLayout;
 import io.github.iotdbtable.client.rpc.TsBlock;
 import org.jspecify.annotations.Nullable;
 
@@ -57,17 +58,12 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private final List<DataType> columnTypes;
 
-	private final int[] blockColumns;
-
-	/**
-	 * The highest of {@link #blockColumns}: each block must have that many value columns
-	 * and one more.
-	 */
-	private final int highestBlockColumn;
+	/** Where the columns are in the blocks, which were checked against it on arrival. */
+	private final ResultLayout layout;
 
 	private final Map<String, Integer> columnIndex;
 
-	private final ArrayDeque<ByteBuffer> pendingBlocks = new ArrayDeque<>();
+	private final ArrayDeque<TsBlock> pendingBlocks = new ArrayDeque<>();
 
 	private final CurrentRow row = new CurrentRow();
 
@@ -95,24 +91,13 @@ public final class SessionDataSet implements AutoCloseable {
 		this.queryId = response.queryId();
 		this.timeoutMillis = timeoutMillis;
 		this.columnNames = List.copyOf(response.columns());
+		// the wire layer checked the types and the blocks of an answer with success
+		this.layout = Objects.requireNonNull(response.layout(), "a query answered with success has a layout");
 		List<DataType> types = new ArrayList<>(this.columnNames.size());
 		for (int i = 0; i < this.columnNames.size(); i++) {
-			types.add(resultType(response.dataTypes(), i));
+			types.add(DataType.fromName(response.dataTypes().get(i)));
 		}
 		this.columnTypes = Collections.unmodifiableList(types);
-		this.blockColumns = new int[this.columnNames.size()];
-		List<Integer> mapping = response.columnIndexToBlockIndex();
-		int highest = -1;
-		for (int i = 0; i < this.blockColumns.length; i++) {
-			this.blockColumns[i] = (mapping.size() == this.blockColumns.length) ? mapping.get(i) : i;
-			if (this.blockColumns[i] < -1) {
-				// -1 is the time column
-				throw new IoTDBException(
-						"the server mapped result column " + i + " to block column " + this.blockColumns[i]);
-			}
-			highest = Math.max(highest, this.blockColumns[i]);
-		}
-		this.highestBlockColumn = highest;
 		this.columnIndex = new HashMap<>();
 		for (int i = 0; i < this.columnNames.size(); i++) {
 			this.columnIndex.putIfAbsent(this.columnNames.get(i), i);
@@ -120,13 +105,6 @@ public final class SessionDataSet implements AutoCloseable {
 		this.pendingBlocks.addAll(response.queryResult());
 		this.moreData = response.moreData();
 		this.queryOpen = response.hasQuery();
-	}
-
-	private static DataType resultType(List<String> names, int column) {
-		if (column >= names.size()) {
-			throw new IoTDBException("the server named no type for result column " + column);
-		}
-		return DataType.fromName(names.get(column));
 	}
 
 	/** The names of the result columns, in order. */
@@ -174,7 +152,7 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 		while (this.block == null || this.rowInBlock + 1 >= this.block.rowCount()) {
 			if (!this.pendingBlocks.isEmpty()) {
-				this.block = parse(this.pendingBlocks.poll());
+				this.block = this.pendingBlocks.poll();
 				this.rowInBlock = -1;
 				continue;
 			}
@@ -182,7 +160,8 @@ public final class SessionDataSet implements AutoCloseable {
 				finish();
 				return false;
 			}
-			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis);
+			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis,
+					this.layout);
 			this.pendingBlocks.addAll(page.queryResult());
 			this.moreData = page.moreData() && page.hasResultSet();
 		}
@@ -208,10 +187,10 @@ public final class SessionDataSet implements AutoCloseable {
 	/**
 	 * Whether the data set is closed: by {@link #close()}, after which it has no more
 	 * rows, or before it was read to the end, when its session closes, its connection
-	 * breaks (as when a fetch fails on the connection), its pooled session goes back to
-	 * its pool, or the server sends a malformed block, after which reading it fails,
-	 * saying why. Reading to the end releases the query but does not close the data set;
-	 * a fetch that the server refuses leaves it open.
+	 * breaks (as when a fetch fails on the connection, or the server answers it with a
+	 * malformed block), or its pooled session goes back to its pool, after which reading
+	 * it fails, saying why. Reading to the end releases the query but does not close the
+	 * data set; a fetch that the server refuses leaves it open.
 	 */
 	public boolean isClosed() {
 		return this.closed;
@@ -288,26 +267,6 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 	}
 
-	private TsBlock parse(ByteBuffer buffer) {
-		try {
-			TsBlock parsed = TsBlock.parse(buffer);
-			if (this.highestBlockColumn >= parsed.valueColumnCount()) {
-				int column = 0;
-				while (this.blockColumns[column] != this.highestBlockColumn) {
-					column++;
-				}
-				throw new IllegalArgumentException("result column " + column + " is block column "
-						+ this.highestBlockColumn + " of a block of " + parsed.valueColumnCount() + " value columns");
-			}
-			return parsed;
-		}
-		catch (IllegalArgumentException ex) {
-			String fault = "the server sent a malformed result block: " + ex.getMessage();
-			abandon(fault, true);
-			throw new IoTDBException(fault, ex);
-		}
-	}
-
 	private void requireReadable() {
 		if (this.unreadableBecause != null) {
 			throw new IllegalStateException("the data set cannot be read: " + this.unreadableBecause);
@@ -333,7 +292,7 @@ public final class SessionDataSet implements AutoCloseable {
 						SessionDataSet.this.closed ? "the data set is closed" : "no current row: call next() first");
 			}
 			type(column);
-			int index = SessionDataSet.this.blockColumns[column];
+			int index = SessionDataSet.this.layout.blockColumn(column);
 			TsBlock current = SessionDataSet.this.block;
 			return (index < 0) ? current.timeColumn() : current.valueColumn(index);
 		}

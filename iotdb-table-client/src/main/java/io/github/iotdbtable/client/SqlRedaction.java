@@ -1,6 +1,7 @@
 package io.github.iotdbtable.client;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +16,16 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A password is the literal of {@code CREATE USER name 'pw'}, of
  * {@code ALTER USER name SET PASSWORD 'pw'} (both dialects), the value after any other
- * {@code PASSWORD} keyword ({@code password = 'pw'}), and the value of a quoted attribute
- * whose key names a password, as a pipe's {@code 'sink.password'='pw'}. Quotes may be
- * single or double, doubled or escaped with a backslash, keywords in any case, with
- * comments or line breaks between them; a literal left open is masked to the end of the
- * text, and a literal that holds SQL itself, as {@code EXECUTE IMMEDIATE} takes, is
- * masked inside. The text is only ever masked more than needed, never parsed as the
- * server would: a malformed statement is masked as well as a valid one.
+ * {@code PASSWORD} keyword ({@code password = 'pw'}), and the value of an attribute whose
+ * key names a secret (a password, secret, token, credential or access key), as a pipe's
+ * {@code 'sink.password'='pw'}. Quotes may be single or double, doubled or escaped with a
+ * backslash (the tree dialect's escape; the table dialect has none, so the text is read
+ * both ways and what either reading finds is masked), keywords in any case, with
+ * {@code --} and {@code /* *}{@code /} comments or line breaks between them; a literal
+ * left open is masked to the end of the text, an unquoted password up to the next blank,
+ * and a literal that holds SQL itself, as {@code EXECUTE IMMEDIATE} takes, is masked
+ * inside. The text is only ever masked more than needed, never parsed as the server
+ * would: a malformed statement is masked as well as a valid one.
  *
  * @since 0.2.0
  */
@@ -80,7 +84,44 @@ public final class SqlRedaction {
 	 * {@code null}
 	 */
 	private static String redact(String text, int depth, @Nullable Set<String> secrets) {
-		List<Token> tokens = tokens(text);
+		List<Edit> edits = edits(text, depth, secrets, true);
+		if (text.indexOf('\\') >= 0) {
+			// in the table dialect a backslash escapes nothing: a literal that ends in
+			// one
+			// ends there, and what follows it is SQL that may hold a password
+			for (Edit edit : edits(text, depth, secrets, false)) {
+				if (edit.mask() && edit.start() < edit.end()) {
+					edits.add(edit);
+				}
+			}
+		}
+		if (edits.isEmpty()) {
+			return text;
+		}
+		edits.sort(Comparator.comparingInt(Edit::start));
+		StringBuilder result = new StringBuilder(text.length());
+		int copied = 0;
+		Edit pending = edits.get(0);
+		for (Edit edit : edits.subList(1, edits.size())) {
+			if (edit.start() < pending.end() || (edit.start() == pending.end() && edit.mask() && pending.mask())) {
+				// overlapping, or masks side by side, as the parts of pass-word: one mask
+				pending = new Edit(pending.start(), Math.max(pending.end(), edit.end()), MASK, true);
+				continue;
+			}
+			result.append(text, copied, pending.start()).append(pending.replacement());
+			copied = pending.end();
+			pending = edit;
+		}
+		result.append(text, copied, pending.start()).append(pending.replacement());
+		return result.append(text, pending.end(), text.length()).toString();
+	}
+
+	/**
+	 * The replacements that mask the passwords of a text, as one dialect reads it.
+	 * @param backslashEscapes whether a backslash escapes the quote after it
+	 */
+	private static List<Edit> edits(String text, int depth, @Nullable Set<String> secrets, boolean backslashEscapes) {
+		List<Token> tokens = tokens(text, backslashEscapes);
 		boolean[] masked = new boolean[tokens.size()];
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
@@ -90,8 +131,8 @@ public final class SqlRedaction {
 			else if (token.isWord("USER") && i > 0 && tokens.get(i - 1).isWord("CREATE")) {
 				maskCreateUser(tokens, i, masked);
 			}
-			else if (token.isString() && namesSecret(token.unescaped(text)) && i + 2 < tokens.size()
-					&& tokens.get(i + 1).isSymbol('=')) {
+			else if ((token.isString() || token.kind == Kind.WORD) && namesSecret(token.unescaped(text))
+					&& i + 2 < tokens.size() && tokens.get(i + 1).isSymbol('=')) {
 				int value = skipUnicodePrefix(tokens, i + 2);
 				if (tokens.get(value).isString()) {
 					masked[value] = true;
@@ -99,18 +140,15 @@ public final class SqlRedaction {
 			}
 		}
 		maskGluedWords(tokens, masked);
-		StringBuilder result = null;
-		int copied = 0;
+		List<Edit> edits = new ArrayList<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
-			String replacement = null;
 			if (masked[i]) {
 				if (secrets != null) {
-					String content = token.content(text);
-					secrets.add(content);
+					secrets.add(token.content(text));
 					secrets.add(token.unescaped(text));
 				}
-				replacement = MASK;
+				edits.add(new Edit(token.contentStart, token.contentEnd, MASK, true));
 			}
 			else if (token.isString() && depth < MAX_DEPTH) {
 				// a literal that holds SQL: EXECUTE IMMEDIATE, or a message quoting a
@@ -118,28 +156,30 @@ public final class SqlRedaction {
 				String inner = token.unescaped(text);
 				String redactedInner = redact(inner, depth + 1, secrets);
 				if (!redactedInner.equals(inner)) {
-					replacement = token.escape(redactedInner);
+					edits.add(new Edit(token.contentStart, token.contentEnd, token.escape(redactedInner), false));
 				}
 			}
-			if (replacement != null) {
-				if (result == null) {
-					result = new StringBuilder(text.length());
-				}
-				result.append(text, copied, token.contentStart).append(replacement);
-				copied = token.contentEnd;
-			}
 		}
-		if (result == null) {
-			return text;
-		}
-		return result.append(text, copied, text.length()).toString();
+		return edits;
 	}
 
-	/** Whether an attribute's key names a secret, as {@code 'sink.password'} does. */
+	/** A part of a text to replace. */
+	private record Edit(int start, int end, String replacement, boolean mask) {
+	}
+
+	/**
+	 * Whether an attribute's key names a secret, as {@code 'sink.password'} or
+	 * {@code 'sink.access-key'} do.
+	 */
 	private static boolean namesSecret(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
-		return lower.contains("password") || lower.contains("passwd") || lower.contains("pwd")
-				|| lower.contains("secret");
+		if (lower.contains("password") || lower.contains("passwd") || lower.contains("pwd") || lower.contains("secret")
+				|| lower.contains("token") || lower.contains("credential")) {
+			return true;
+		}
+		StringBuilder letters = new StringBuilder(lower.length());
+		lower.codePoints().filter(Character::isLetterOrDigit).forEach(letters::appendCodePoint);
+		return letters.indexOf("accesskey") >= 0;
 	}
 
 	/**
@@ -157,8 +197,11 @@ public final class SqlRedaction {
 		}
 		boolean set = keyword > 0 && tokens.get(keyword - 1).isWord("SET");
 		Token token = tokens.get(value);
-		if (token.isString() || token.kind == Kind.BACKQUOTED || (set && token.kind == Kind.WORD)) {
+		if (token.isString() || token.kind == Kind.BACKQUOTED) {
 			masked[value] = true;
+		}
+		else if (set) {
+			maskUnquoted(tokens, value, masked);
 		}
 		if (set) {
 			maskLiteralsToEnd(tokens, value + 1, masked);
@@ -180,12 +223,32 @@ public final class SqlRedaction {
 			value = skipUnicodePrefix(tokens, name + 1);
 			// a backquoted password is refused by the server, which then quotes the
 			// statement
-			if (value < tokens.size()
-					&& (tokens.get(value).kind == Kind.WORD || tokens.get(value).kind == Kind.BACKQUOTED)) {
+			if (value < tokens.size() && tokens.get(value).kind == Kind.BACKQUOTED) {
 				masked[value] = true;
+			}
+			else if (value < tokens.size()) {
+				maskUnquoted(tokens, value, masked);
 			}
 		}
 		maskLiteralsToEnd(tokens, value, masked);
+	}
+
+	/**
+	 * An unquoted password where a literal belongs, up to the next blank: the words and
+	 * symbols glued together, as {@code pass-word99} or {@code -pw}.
+	 */
+	private static void maskUnquoted(List<Token> tokens, int from, boolean[] masked) {
+		for (int i = from; i < tokens.size() && isUnquotedPart(tokens.get(i)); i++) {
+			if (i > from && tokens.get(i).start() != tokens.get(i - 1).end()) {
+				return;
+			}
+			masked[i] = true;
+		}
+	}
+
+	/** A word, or a symbol that neither ends a statement nor separates its parts. */
+	private static boolean isUnquotedPart(Token token) {
+		return token.kind == Kind.WORD || (token.kind == Kind.SYMBOL && ";,()".indexOf(token.quote) < 0);
 	}
 
 	private static void maskLiteralsToEnd(List<Token> tokens, int from, boolean[] masked) {
@@ -225,11 +288,12 @@ public final class SqlRedaction {
 	}
 
 	/**
-	 * The tokens of a text, comments and blanks left out. Backslashes escape in quoted
-	 * literals, as the tree dialect has them: for the table dialect, which has none, a
-	 * literal may then run on further than the server reads it, which only masks more.
+	 * The tokens of a text, comments and blanks left out. {@code //} is no comment in
+	 * either dialect: taken for one, it would hide what follows it on its line.
+	 * @param backslashEscapes whether backslashes escape in quoted literals, as the tree
+	 * dialect has them
 	 */
-	private static List<Token> tokens(String text) {
+	private static List<Token> tokens(String text, boolean backslashEscapes) {
 		List<Token> tokens = new ArrayList<>();
 		int length = text.length();
 		int i = 0;
@@ -238,7 +302,7 @@ public final class SqlRedaction {
 			if (Character.isWhitespace(c)) {
 				i++;
 			}
-			else if ((c == '-' && text.startsWith("--", i)) || (c == '/' && text.startsWith("//", i))) {
+			else if (c == '-' && text.startsWith("--", i)) {
 				int end = text.indexOf('\n', i);
 				i = (end < 0) ? length : end + 1;
 			}
@@ -251,7 +315,7 @@ public final class SqlRedaction {
 				boolean closed = false;
 				while (end < length) {
 					char d = text.charAt(end);
-					if (d == '\\' && c != '`') {
+					if (d == '\\' && c != '`' && backslashEscapes) {
 						end += 2;
 					}
 					else if (d == c) {
@@ -269,7 +333,7 @@ public final class SqlRedaction {
 				}
 				int contentEnd = Math.min(end, length);
 				Kind kind = (c == '`') ? Kind.BACKQUOTED : Kind.STRING;
-				tokens.add(new Token(kind, c, i + 1, contentEnd));
+				tokens.add(new Token(kind, c, i + 1, contentEnd, backslashEscapes));
 				i = closed ? end + 1 : length;
 			}
 			else if (Character.isLetterOrDigit(c) || c == '_') {
@@ -277,11 +341,11 @@ public final class SqlRedaction {
 				while (end < length && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
 					end++;
 				}
-				tokens.add(new Token(Kind.WORD, c, i, end).withText(text));
+				tokens.add(new Token(Kind.WORD, c, i, end, backslashEscapes).withText(text));
 				i = end;
 			}
 			else {
-				tokens.add(new Token(Kind.SYMBOL, c, i, i + 1));
+				tokens.add(new Token(Kind.SYMBOL, c, i, i + 1, backslashEscapes));
 				i++;
 			}
 		}
@@ -305,13 +369,17 @@ public final class SqlRedaction {
 
 		final int contentEnd;
 
+		/** Whether a backslash escapes the quote after it. */
+		final boolean backslashEscapes;
+
 		@Nullable String word;
 
-		Token(Kind kind, char quote, int contentStart, int contentEnd) {
+		Token(Kind kind, char quote, int contentStart, int contentEnd, boolean backslashEscapes) {
 			this.kind = kind;
 			this.quote = quote;
 			this.contentStart = contentStart;
 			this.contentEnd = contentEnd;
+			this.backslashEscapes = backslashEscapes;
 		}
 
 		Token withText(String text) {
@@ -363,8 +431,8 @@ public final class SqlRedaction {
 				return content;
 			}
 			String doubled = String.valueOf(this.quote) + this.quote;
-			return content.replace(doubled, String.valueOf(this.quote))
-				.replace("\\" + this.quote, String.valueOf(this.quote));
+			String unquoted = content.replace(doubled, String.valueOf(this.quote));
+			return this.backslashEscapes ? unquoted.replace("\\" + this.quote, String.valueOf(this.quote)) : unquoted;
 		}
 
 		String escape(String content) {

@@ -178,7 +178,10 @@ public final class TableSessionConfig {
 		return this.enableCompression;
 	}
 
-	/** How long to wait for a TCP connection; zero waits without limit. */
+	/**
+	 * How long to wait for a TCP connection; zero waits without limit. Over TLS it also
+	 * bounds the whole handshake, as {@link Builder#connectTimeout(Duration)} says.
+	 */
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
@@ -404,6 +407,14 @@ public final class TableSessionConfig {
 			return this;
 		}
 
+		/**
+		 * How long to wait for a TCP connection (10 s by default); zero waits without
+		 * limit. Over TLS the whole handshake then takes at most this long too, or, when
+		 * it is zero, the read timeout, or 30 s when both are zero: past that the
+		 * connection is closed and opening the session fails.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
 		public Builder connectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 			return this;
@@ -424,7 +435,8 @@ public final class TableSessionConfig {
 		 * {@code enable_thrift_ssl=true}). The server's certificate chain is checked
 		 * against the context's trust material, and the certificate must name the host of
 		 * the node URL (a DNS or IP subject alternative name) unless
-		 * {@link #verifyHostname(boolean)} turns that off.
+		 * {@link #verifyHostname(boolean)} turns that off. The handshake as a whole takes
+		 * at most the connect timeout (else the read timeout, else 30 s).
 		 * @param sslContext the TLS settings, or {@code null} for plain TCP
 		 * @return this builder
 		 */

@@ -10,11 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A session keeps only the data sets that still hold a query on the server, and leaves no
- * query open when it cannot hand one out.
+ * query open when it cannot hand one out: an answer it cannot read one from closes the
+ * connection, and the server's queries with it.
  */
 class DataSetTrackingTests {
 
@@ -38,7 +39,7 @@ class DataSetTrackingTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "NO_SUCH_TYPE" })
-	void aQueryWhoseDataSetCannotBeBuiltIsReleased(String type) throws Exception {
+	void aQueryAnsweredWithoutAUsableTypeClosesTheConnection(String type) throws Exception {
 		List<String> types = type.isEmpty() ? List.of() : List.of(type);
 		this.node = new FakeDataNode((connection) -> {
 			connection.openSession(1);
@@ -53,10 +54,14 @@ class DataSetTrackingTests {
 			}
 		});
 		try (RpcTableSession session = RpcTableSession.open(config())) {
-			assertThatException().isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"));
-			assertThat(this.node.received()).endsWith("executeQueryStatementV2", "closeOperation");
+			// a malformed answer: the server releases the query with the connection
+			assertThatExceptionOfType(IoTDBConnectionException.class)
+				.isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"))
+				.withMessageStartingWith(this.node.nodeUrl() + ": query failed, the connection is closed: ")
+				.withMessageEndingWith(type.isEmpty() ? "the server named no type for result column 0"
+						: "the server named an unknown type 'NO_SUCH_TYPE' for result column 0");
 			assertThat(session.openDataSetCount()).isZero();
-			assertThat(session.isOpen()).isTrue();
+			assertThat(session.isOpen()).isFalse();
 		}
 	}
 

@@ -364,7 +364,7 @@ final class FakeDataNode implements AutoCloseable {
 		p.writeFieldEnd();
 	}
 
-	private static void writeSuccess(TProtocol p) throws TException {
+	static void writeSuccess(TProtocol p) throws TException {
 		p.writeStructBegin(STRUCT);
 		writeI32(p, 1, 200);
 		p.writeFieldStop();
@@ -378,7 +378,7 @@ final class FakeDataNode implements AutoCloseable {
 	}
 
 	/** A reply message whose result struct holds the success field (id 0). */
-	private static byte[] reply(Request request, byte type, Writer success) throws TException {
+	static byte[] reply(Request request, byte type, Writer success) throws TException {
 		TMemoryBuffer buffer = new TMemoryBuffer(256);
 		TProtocol p = new TBinaryProtocol(buffer);
 		p.writeMessageBegin(new TMessage(request.method(), TMessageType.REPLY, request.seqid()));

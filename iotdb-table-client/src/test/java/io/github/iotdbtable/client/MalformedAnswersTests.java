@@ -1,9 +1,11 @@
 package io.github.iotdbtable.client;
 
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import io.github.iotdbtable.client.FakeDataNode.Connection;
 import io.github.iotdbtable.client.FakeDataNode.Request;
 import io.github.iotdbtable.client.FakeDataNode.Writer;
+import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TField;
 import org.apache.thrift.protocol.TList;
+import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -32,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * timeout, without allocating what a bogus frame header announces, both when a session
  * opens and in the middle of one. So do well framed answers whose structs are malformed:
  * lists of the wrong element type, sizes their frame cannot back, statuses nested without
- * end.
+ * end, bytes left over or missing at the frame's end; and query answers whose blocks are
+ * malformed, mapped wrongly or encoded against their declared types, as they arrive.
  */
 class MalformedAnswersTests {
 
@@ -279,69 +285,252 @@ class MalformedAnswersTests {
 	}
 
 	@Test
-	void aResultColumnMappedPastTheBlocksColumnsIsRefusedBeforeItIsRead() {
+	void aResultColumnMappedPastTheBlocksColumnsClosesTheConnection() {
 		// the block has one value column, index 0
-		serveAQueryMappedTo(5);
+		serveAQuery(List.of(5), List.of(FakeDataNode.int64Block(1, 2)), List.of());
+		queryFailsOnTheConnection(
+				"malformed result block 0: result column 0 is block column 5" + " of a block of 1 value columns");
+	}
+
+	@Test
+	void aResultColumnMappedBeforeTheTimeColumnClosesTheConnection() {
+		serveAQuery(List.of(-2), List.of(FakeDataNode.int64Block(1, 2)), List.of());
+		queryFailsOnTheConnection("the server mapped result column 0 to block column -2");
+	}
+
+	@Test
+	void aMalformedBlockClosesTheConnectionWhenTheAnswerArrives() {
+		ByteBuffer cut = FakeDataNode.int64Block(1, 2);
+		cut.limit(cut.limit() - 3);
+		serveAQuery(List.of(0), List.of(FakeDataNode.int64Block(1), cut), List.of());
+		queryFailsOnTheConnection("malformed result block 1: truncated TsBlock of 42 bytes: a column needs 45");
+	}
+
+	@Test
+	void aColumnWhoseEncodingDoesNotHoldItsTypeClosesTheConnection() {
+		// declared DOUBLE, sent as strings: a getter would fail on it
+		ByteBuffer block = ByteBuffer.allocate(64);
+		block.putInt(1).put((byte) 4).putInt(1).put(new byte[] { 2, 3 });
+		block.put((byte) 0).putLong(1);
+		block.put((byte) 0).putInt(2).put("no".getBytes(StandardCharsets.UTF_8));
+		serveAQuery(List.of(0), List.of(block.flip()), List.of(), "DOUBLE");
+		queryFailsOnTheConnection(
+				"malformed result block 0: result column 0 is in encoding 3, which does not hold its type (encoding 2)");
+	}
+
+	@Test
+	void aMalformedBlockInAFetchedPageClosesTheConnection() {
+		ByteBuffer cut = FakeDataNode.int64Block(1, 2);
+		cut.limit(cut.limit() - 1);
+		serveAQuery(List.of(0), List.of(FakeDataNode.int64Block(1)), List.of(cut));
 		try (TableSession session = TableSession.open(config());
 				SessionDataSet dataSet = session.executeQueryStatement("SELECT v FROM t")) {
-			assertThatExceptionOfType(IoTDBException.class).isThrownBy(dataSet::hasNext)
-				.withMessage("the server sent a malformed result block: result column 0 is block column 5"
-						+ " of a block of 1 value columns");
-			assertThat(dataSet.isClosed()).isTrue();
+			assertThat(dataSet.next().getLong(0)).isEqualTo(1);
+			assertThatExceptionOfType(IoTDBConnectionException.class).isThrownBy(dataSet::hasNext)
+				.withMessage(this.node.nodeUrl() + ": fetch failed, the connection is closed: "
+						+ "malformed result block 0: truncated TsBlock of 44 bytes: a column needs 45");
+			assertThat(session.isOpen()).isFalse();
+			assertThatIllegalStateException().isThrownBy(dataSet::hasNext)
+				.withMessageStartingWith("the data set cannot be read: its connection broke: malformed result block 0");
 		}
 	}
 
 	@Test
-	void aResultColumnMappedBeforeTheTimeColumnIsRefused() {
-		serveAQueryMappedTo(-2);
+	void aBlockOfMoreColumnsThanItsBytesCanStandForIsRefusedWithinABound() {
+		// 800,000 run-length boolean columns of 5 bytes each: 4 MB that would parse into
+		// about 90 MB of columns
+		int columns = 800_000;
+		ByteBuffer block = ByteBuffer.allocate(4 + columns + 4 + columns + 1 + 10 + 5 * columns);
+		block.putInt(columns).put(new byte[columns]).putInt(1);
+		block.put((byte) 2);
+		for (int i = 0; i < columns; i++) {
+			block.put((byte) 4);
+		}
+		block.put((byte) 0).putLong(1);
+		for (int i = 0; i < columns; i++) {
+			block.put(new byte[] { 0, 0, 0 });
+		}
+		ByteBuffer sent = block.flip();
+		serveAQuery(List.of(), List.of(sent), List.of(), "BOOLEAN");
+		long[] allocated = new long[1];
+		queryFailsOnTheConnection("holds more elements than its size allows", allocated);
+		assertThat(allocated[0]).as("bytes allocated").isLessThan(80L * 1024 * 1024);
+	}
+
+	@Test
+	void bytesLeftOverAfterAnAnswerCloseTheConnection() {
+		IoTDBConnectionException failure = failsOnFrame((request) -> {
+			byte[] answer = FakeDataNode.reply(request, TType.STRUCT, MalformedAnswersTests::writeStatementAnswer);
+			return Arrays.copyOf(answer, answer.length + 3);
+		});
+		assertThat(failure).hasMessageMatching(".*: 3 bytes left over after the answer in a frame of \\d+ bytes");
+	}
+
+	@Test
+	void anAnswerCutShortByItsFrameFailsWithoutWaitingForTheNext() {
+		IoTDBConnectionException failure = failsOnFrame((request) -> {
+			byte[] answer = FakeDataNode.reply(request, TType.STRUCT, MalformedAnswersTests::writeStatementAnswer);
+			return Arrays.copyOf(answer, answer.length - 2);
+		});
+		assertThat(failure).hasMessageMatching(".*: the answer runs past the end of its frame of \\d+ bytes");
+	}
+
+	@Test
+	void aStatusWithoutItsCodeIsRefused() {
+		IoTDBConnectionException failure = failsOnAnswer((p) -> {
+			p.writeStructBegin(STRUCT);
+			p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+			p.writeStructBegin(STRUCT);
+			p.writeFieldStop();
+			p.writeStructEnd();
+			p.writeFieldEnd();
+			p.writeFieldStop();
+		});
+		assertThat(failure).hasMessageEndingWith("a status without its code");
+	}
+
+	/**
+	 * Opens a session on a node that answers its first statement with the given frame,
+	 * then stalls; the statement must fail at once, and close the session.
+	 */
+	private IoTDBConnectionException failsOnFrame(FrameMaker frame) {
+		this.node.serve((connection) -> {
+			connection.openSession(7);
+			Request request = connection.read();
+			connection.writeFrame(frame.make(request));
+			connection.stall();
+		});
 		try (TableSession session = TableSession.open(config())) {
-			assertThatExceptionOfType(IoTDBException.class)
+			long start = System.nanoTime();
+			IoTDBConnectionException failure = assertThatExceptionOfType(IoTDBConnectionException.class)
+				.isThrownBy(() -> session.executeNonQueryStatement("INSERT INTO t (time, v) VALUES (1, 1)"))
+				.actual();
+			assertThat(elapsedMillis(start)).as("no wait for the read timeout").isLessThan(READ_TIMEOUT.toMillis());
+			assertThat(failure)
+				.hasMessageStartingWith(this.node.nodeUrl() + ": statement failed, the connection is closed: ");
+			assertThat(session.isOpen()).isFalse();
+			return failure;
+		}
+	}
+
+	@FunctionalInterface
+	private interface FrameMaker {
+
+		byte[] make(Request request) throws Exception;
+
+	}
+
+	private void queryFailsOnTheConnection(String fault) {
+		queryFailsOnTheConnection(fault, new long[1]);
+	}
+
+	/**
+	 * A query on the node fails as the answer arrives, naming the node and the fault, and
+	 * closes the session; a new session on the node works.
+	 */
+	private void queryFailsOnTheConnection(String fault, long[] allocated) {
+		try (TableSession session = TableSession.open(config())) {
+			long before = allocatedBytes();
+			assertThatExceptionOfType(IoTDBConnectionException.class)
 				.isThrownBy(() -> session.executeQueryStatement("SELECT v FROM t"))
-				.withMessage("the server mapped result column 0 to block column -2");
+				.withMessageStartingWith(this.node.nodeUrl() + ": query failed, the connection is closed: ")
+				.withMessageContaining(fault);
+			allocated[0] = allocatedBytes() - before;
+			assertThat(session.isOpen()).isFalse();
+		}
+		try (TableSession session = TableSession.open(config())) {
 			assertThat(session.isOpen()).isTrue();
 		}
 	}
 
+	private void serveAQuery(List<Integer> mapping, List<ByteBuffer> blocks, List<ByteBuffer> fetched) {
+		serveAQuery(mapping, blocks, fetched, "INT64");
+	}
+
 	/**
-	 * Answers the first query with one INT64 result column {@code v}, mapped to a block
-	 * column, and one block of one value column; every other call with success.
+	 * Answers each query with one result column {@code v} of a type, mapped to block
+	 * columns as given (none sent when empty), the given blocks, and, when asked for
+	 * more, the fetched blocks; every other call with success.
 	 */
-	private void serveAQueryMappedTo(int blockColumn) {
+	private void serveAQuery(List<Integer> mapping, List<ByteBuffer> blocks, List<ByteBuffer> fetched, String type) {
 		this.node.serve((connection) -> {
 			connection.openSession(7);
-			connection.answer(connection.read(), (p) -> {
-				p.writeStructBegin(STRUCT);
-				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
-				p.writeStructBegin(STRUCT);
-				p.writeFieldBegin(new TField("", TType.I32, (short) 1));
-				p.writeI32(200);
-				p.writeFieldEnd();
-				p.writeFieldStop();
-				p.writeStructEnd();
-				p.writeFieldEnd();
-				p.writeFieldBegin(new TField("", TType.I64, (short) 2));
-				p.writeI64(3);
-				p.writeFieldEnd();
-				for (short id : new short[] { 3, 6 }) {
-					p.writeFieldBegin(new TField("", TType.LIST, id));
-					p.writeListBegin(new TList(TType.STRING, 1));
-					p.writeString((id == 3) ? "v" : "INT64");
-					p.writeFieldEnd();
-				}
-				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
-				p.writeListBegin(new TList(TType.STRING, 1));
-				p.writeBinary(FakeDataNode.int64Block(1, 2));
-				p.writeFieldEnd();
-				p.writeFieldBegin(new TField("", TType.LIST, (short) 17));
-				p.writeListBegin(new TList(TType.I32, 1));
-				p.writeI32(blockColumn);
-				p.writeFieldEnd();
-				p.writeFieldStop();
-			});
 			while (true) {
-				connection.answerSuccess(connection.read());
+				Request request = connection.read();
+				if (request.method().equals("executeQueryStatementV2")) {
+					connection.answer(request, (p) -> writeQueryAnswer(p, mapping, blocks, !fetched.isEmpty(), type));
+				}
+				else if (request.method().equals("fetchResultsV2")) {
+					connection.answer(request, (p) -> {
+						p.writeStructBegin(STRUCT);
+						writeSuccessField(p);
+						p.writeFieldBegin(new TField("", TType.BOOL, (short) 2));
+						p.writeBool(true);
+						p.writeFieldEnd();
+						writeBlocks(p, 6, fetched);
+						p.writeFieldStop();
+					});
+				}
+				else {
+					connection.answerSuccess(request);
+				}
 			}
 		});
+	}
+
+	private static void writeQueryAnswer(TProtocol p, List<Integer> mapping, List<ByteBuffer> blocks, boolean moreData,
+			String type) throws TException {
+		p.writeStructBegin(STRUCT);
+		writeSuccessField(p);
+		p.writeFieldBegin(new TField("", TType.I64, (short) 2));
+		p.writeI64(3);
+		p.writeFieldEnd();
+		for (short id : new short[] { 3, 6 }) {
+			p.writeFieldBegin(new TField("", TType.LIST, id));
+			p.writeListBegin(new TList(TType.STRING, 1));
+			p.writeString((id == 3) ? "v" : type);
+			p.writeFieldEnd();
+		}
+		writeBlocks(p, 13, blocks);
+		p.writeFieldBegin(new TField("", TType.BOOL, (short) 14));
+		p.writeBool(moreData);
+		p.writeFieldEnd();
+		if (!mapping.isEmpty()) {
+			p.writeFieldBegin(new TField("", TType.LIST, (short) 17));
+			p.writeListBegin(new TList(TType.I32, mapping.size()));
+			for (int column : mapping) {
+				p.writeI32(column);
+			}
+			p.writeFieldEnd();
+		}
+		p.writeFieldStop();
+	}
+
+	private static void writeStatementAnswer(TProtocol p) throws TException {
+		p.writeStructBegin(STRUCT);
+		writeSuccessField(p);
+		p.writeFieldStop();
+		p.writeStructEnd();
+	}
+
+	private static void writeSuccessField(TProtocol p) throws TException {
+		p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+		p.writeStructBegin(STRUCT);
+		p.writeFieldBegin(new TField("", TType.I32, (short) 1));
+		p.writeI32(200);
+		p.writeFieldEnd();
+		p.writeFieldStop();
+		p.writeStructEnd();
+		p.writeFieldEnd();
+	}
+
+	private static void writeBlocks(TProtocol p, int id, List<ByteBuffer> blocks) throws TException {
+		p.writeFieldBegin(new TField("", TType.LIST, (short) id));
+		p.writeListBegin(new TList(TType.STRING, blocks.size()));
+		for (ByteBuffer block : blocks) {
+			p.writeBinary(block.duplicate());
+		}
+		p.writeFieldEnd();
 	}
 
 	private static IoTDBConnectionException failsInTime(Misbehaviour misbehaviour, Runnable call) {

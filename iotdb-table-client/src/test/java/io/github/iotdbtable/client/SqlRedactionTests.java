@@ -26,7 +26,15 @@ class SqlRedactionTests {
 				arguments("CREATE USER u 'back\\'slash'", "CREATE USER u '***'"),
 				arguments("CREATE /* c */ USER -- c\n u /* 'x' */ 'S3cret-pw'; SELECT 'kept'",
 						"CREATE /* c */ USER -- c\n u /* 'x' */ '***'; SELECT 'kept'"),
-				arguments("ALTER USER u SET PASSWORD // c\n 'S3cret-pw'", "ALTER USER u SET PASSWORD // c\n '***'"),
+				// // is no comment: what follows it on its line is SQL
+				arguments("CREATE USER u 'S3cret-pw' // 'S3cret-two'", "CREATE USER u '***' // '***'"),
+				arguments("ALTER USER u SET PASSWORD // c\n 'S3cret-pw'", "ALTER USER u SET PASSWORD *** c\n '***'"),
+				// a literal ending in a backslash ends there in the table dialect
+				arguments("SELECT 'C:\\' ; ALTER USER v SET PASSWORD 'S3cret-pw'",
+						"SELECT 'C:\\' ; ALTER USER v SET PASSWORD '***'"),
+				arguments("INSERT INTO t VALUES ('x\\'); CREATE USER v 'S3cret-pw'",
+						"INSERT INTO t VALUES ('x\\'); CREATE USER v '***'"),
+				arguments("CREATE USER u 'S3cret\\' 'more'", "CREATE USER u '***'***'***"),
 				// syntax errors near the password
 				arguments("CREATE USER u S3cretpw", "CREATE USER u ***"),
 				arguments("CREATE USER u `S3cretpw`", "CREATE USER u `***`"),
@@ -34,6 +42,11 @@ class SqlRedactionTests {
 				arguments("CREATE PIPE p WITH SINK ('sink.password'=U&'S3cretpw')",
 						"CREATE PIPE p WITH SINK ('sink.password'=U&'***')"),
 				arguments("ALTER USER u SET PASSWORD S3cretpw", "ALTER USER u SET PASSWORD ***"),
+				// unquoted passwords up to the next blank
+				arguments("CREATE USER u pass-word99", "CREATE USER u ***"),
+				arguments("ALTER USER u SET PASSWORD pass-word99;", "ALTER USER u SET PASSWORD ***;"),
+				arguments("ALTER USER u SET PASSWORD p@ss.w0rd! x", "ALTER USER u SET PASSWORD *** x"),
+				arguments("CREATE USER u -S3cret", "CREATE USER u ***"),
 				arguments("ALTER USER u SET PASSWORD = 'S3cret-pw'", "ALTER USER u SET PASSWORD = '***'"),
 				arguments("CREATE USER u 'S3cret-pw' 'more'", "CREATE USER u '***' '***'"),
 				arguments("CREATE USER 'S3cret-pw'", "CREATE USER '***'"),
@@ -47,6 +60,15 @@ class SqlRedactionTests {
 						"ALTER PIPE p MODIFY SINK (\"sink.ssl.trust-store-pwd\" = \"***\")"),
 				arguments("x WITH (password = 'S3cret-pw', other = 'kept')",
 						"x WITH (password = '***', other = 'kept')"),
+				// keys naming other secrets
+				arguments("CREATE PIPE p WITH SINK ('sink.token'='S3cret-pw', 'sink.secret'='S3cret-two')",
+						"CREATE PIPE p WITH SINK ('sink.token'='***', 'sink.secret'='***')"),
+				arguments("x WITH ('access-key'='AKIA1', 'access_key'='AKIA2', 'AccessKey'='AKIA3')",
+						"x WITH ('access-key'='***', 'access_key'='***', 'AccessKey'='***')"),
+				arguments("x WITH (\"sink.credential\" = \"S3cret-pw\", 'region' = 'kept')",
+						"x WITH (\"sink.credential\" = \"***\", 'region' = 'kept')"),
+				arguments("x WITH (token = 'S3cret-pw', access_key = 'AKIA1', other = 'kept')",
+						"x WITH (token = '***', access_key = '***', other = 'kept')"),
 				// SQL inside a literal
 				arguments("EXECUTE IMMEDIATE 'CREATE USER u ''S3cret-pw'''",
 						"EXECUTE IMMEDIATE 'CREATE USER u ''***'''"),

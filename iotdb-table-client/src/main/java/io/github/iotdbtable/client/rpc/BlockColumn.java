@@ -95,15 +95,16 @@ public final class BlockColumn {
 	 * present do not back.
 	 * @throws IllegalArgumentException when the bytes are not a well-formed column
 	 */
-	static BlockColumn parse(ByteBuffer buffer, byte encoding, int offset, int rows) {
+	static BlockColumn parse(ByteBuffer buffer, byte encoding, int offset, int rows, DecodeBudget budget) {
 		if (rows < 0) {
 			throw new IllegalArgumentException("bad row count " + rows);
 		}
+		budget.charge(DecodeBudget.COLUMN);
 		switch (encoding) {
 			case RUN_LENGTH -> {
 				// checked before parsing it: a chain of nested columns must not recurse
 				byte valueEncoding = plainInner(buffer, offset, "run-length");
-				BlockColumn value = parse(buffer, valueEncoding, offset + 1, 1);
+				BlockColumn value = parse(buffer, valueEncoding, offset + 1, 1, budget);
 				return new BlockColumn(buffer, encoding, rows, -1, offset, 0, value.end, value);
 			}
 			case DICTIONARY -> {
@@ -114,7 +115,7 @@ public final class BlockColumn {
 					throw new IllegalArgumentException(
 							"dictionary of " + size + " values in a TsBlock of " + buffer.limit() + " bytes");
 				}
-				BlockColumn dictionary = parse(buffer, dictionaryEncoding, offset + 5, size);
+				BlockColumn dictionary = parse(buffer, dictionaryEncoding, offset + 5, size, budget);
 				int idsOffset = dictionary.end;
 				int count = intAt(buffer, idsOffset);
 				if (count < rows) {
@@ -218,6 +219,14 @@ public final class BlockColumn {
 
 	int end() {
 		return this.end;
+	}
+
+	/**
+	 * The plain encoding the values are in: the column's own, or that of the column a
+	 * run-length or dictionary column holds.
+	 */
+	byte valueEncoding() {
+		return (this.inner != null) ? this.inner.encoding : this.encoding;
 	}
 
 	public int rowCount() {

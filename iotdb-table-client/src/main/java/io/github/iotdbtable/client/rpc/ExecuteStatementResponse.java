@@ -1,6 +1,5 @@
 package io.github.iotdbtable.client.rpc;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -14,17 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param columns the result column names
  * @param dataTypes the result column type names, such as {@code TIMESTAMP} or
  * {@code DOUBLE}
- * @param columnIndexToBlockIndex for each result column, its column in the TsBlocks (-1
- * for the time column), or empty when the result columns are the TsBlock value columns in
- * order
- * @param queryResult the first serialized TsBlocks
+ * @param layout where the result columns are in the blocks, for a query answered with
+ * success; {@code null} otherwise
+ * @param queryResult the first TsBlocks, parsed and checked against the layout; empty
+ * when there is no layout
  * @param moreData whether more blocks can be fetched
  * @param database the session's database after the statement, when the statement changed
  * it
  */
 public record ExecuteStatementResponse(Status status, long queryId, List<String> columns, List<String> dataTypes,
-		List<Integer> columnIndexToBlockIndex, List<ByteBuffer> queryResult, boolean moreData,
-		@Nullable String database) {
+		@Nullable ResultLayout layout, List<TsBlock> queryResult, boolean moreData, @Nullable String database) {
 
 	/**
 	 * Whether the statement opened a query on the server that must be closed.

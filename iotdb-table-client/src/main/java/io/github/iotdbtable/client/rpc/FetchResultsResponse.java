@@ -1,6 +1,5 @@
 package io.github.iotdbtable.client.rpc;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -8,9 +7,9 @@ import java.util.List;
  *
  * @param status the status
  * @param hasResultSet whether the query still has a result set
- * @param queryResult the next serialized TsBlocks
+ * @param queryResult the next TsBlocks, parsed and checked against the query's layout
+ * (empty when the status is no success)
  * @param moreData whether more blocks can be fetched after these
  */
-public record FetchResultsResponse(Status status, boolean hasResultSet, List<ByteBuffer> queryResult,
-		boolean moreData) {
+public record FetchResultsResponse(Status status, boolean hasResultSet, List<TsBlock> queryResult, boolean moreData) {
 }

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Each frame read gets a fresh array, since values decoded without copying keep pointing
- * into it.
+ * into it. The array grows as the frame's bytes arrive, so that a header announcing more
+ * than is sent costs no more than what was sent. One message is read from one frame: a
+ * message that runs past its frame's end, or leaves bytes over, is refused.
  */
 final class FrameTransport extends TTransport {
 
@@ -61,7 +63,16 @@ final class FrameTransport extends TTransport {
 
 	private long referencedBytes;
 
+	/**
+	 * The most a frame's array is given before its bytes arrive; it grows from there as
+	 * they do. Most answers fit in it whole.
+	 */
+	static final int FIRST_READ_CHUNK = 64 * 1024;
+
 	private final byte[] header = new byte[4];
+
+	/** Whether a message is being read from the current frame. */
+	private boolean frameOpen;
 
 	private byte[] frame = new byte[0];
 
@@ -92,6 +103,11 @@ final class FrameTransport extends TTransport {
 	@Override
 	public int read(byte[] buffer, int offset, int length) throws TTransportException {
 		if (this.position == this.limit) {
+			if (this.frameOpen) {
+				// the next frame belongs to no answer yet: reading on would wait for it
+				throw new TTransportException(TTransportException.END_OF_FILE,
+						"the answer runs past the end of its frame of " + this.limit + " bytes");
+			}
 			readFrame();
 		}
 		int count = Math.min(length, this.limit - this.position);
@@ -210,6 +226,25 @@ final class FrameTransport extends TTransport {
 	public void resetMessageSizeAndConsumedBytes(long size) {
 	}
 
+	/** The length of the frame read last. */
+	int frameLength() {
+		return this.limit;
+	}
+
+	/**
+	 * Ends the message read from the current frame, which must have used all of it; the
+	 * next read starts a new frame.
+	 * @throws TTransportException when bytes are left over
+	 */
+	void endFrame() throws TTransportException {
+		int left = this.limit - this.position;
+		this.frameOpen = false;
+		if (left != 0) {
+			throw new TTransportException(TTransportException.CORRUPTED_DATA,
+					left + " bytes left over after the answer in a frame of " + this.limit + " bytes");
+		}
+	}
+
 	private void readFrame() throws TTransportException {
 		this.socket.readAll(this.header, 0, 4);
 		int size = ((this.header[0] & 0xFF) << 24) | ((this.header[1] & 0xFF) << 16) | ((this.header[2] & 0xFF) << 8)
@@ -219,10 +254,22 @@ final class FrameTransport extends TTransport {
 			throw new TTransportException(TTransportException.CORRUPTED_DATA,
 					"frame of " + size + " bytes is outside the allowed 0 to " + this.maxFrameSize);
 		}
-		this.frame = new byte[size];
-		this.socket.readAll(this.frame, 0, size);
+		byte[] bytes = new byte[Math.min(size, FIRST_READ_CHUNK)];
+		int read = 0;
+		while (true) {
+			this.socket.readAll(bytes, read, bytes.length - read);
+			read = bytes.length;
+			if (read == size) {
+				break;
+			}
+			// four times what arrived: a frame costs at most about twice its size in
+			// arrays, a header that lies four times what was sent
+			bytes = Arrays.copyOf(bytes, (int) Math.min(size, 4L * read));
+		}
+		this.frame = bytes;
 		this.position = 0;
 		this.limit = size;
+		this.frameOpen = true;
 	}
 
 }

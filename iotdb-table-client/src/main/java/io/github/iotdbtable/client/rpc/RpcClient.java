@@ -24,7 +24,6 @@ import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
 import org.apache.thrift.transport.TSocket;
-import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 import org.jspecify.annotations.Nullable;
 
@@ -50,9 +49,9 @@ public final class RpcClient implements AutoCloseable {
 	private static final TField REQUEST_FIELD = new TField("req", TType.STRUCT, (short) 1);
 
 	/**
-	 * How long a TLS handshake may take when neither a connect nor a read timeout is set:
-	 * a server that accepts connections but never answers the handshake must not hold the
-	 * caller forever.
+	 * How long a TLS handshake may take, as a whole, when neither a connect nor a read
+	 * timeout is set: a server that accepts connections but never ends the handshake must
+	 * not hold the caller forever.
 	 */
 	static final int TLS_HANDSHAKE_TIMEOUT_MILLIS = 30_000;
 
@@ -72,7 +71,7 @@ public final class RpcClient implements AutoCloseable {
 
 	private final TSocket socket;
 
-	private final TTransport transport;
+	private final FrameTransport transport;
 
 	private final TProtocol protocol;
 
@@ -80,7 +79,7 @@ public final class RpcClient implements AutoCloseable {
 
 	private int sequenceId;
 
-	private RpcClient(Endpoint endpoint, TSocket socket, TTransport transport, TProtocol protocol,
+	private RpcClient(Endpoint endpoint, TSocket socket, FrameTransport transport, TProtocol protocol,
 			int socketTimeoutMillis) {
 		this.endpoint = endpoint;
 		this.socket = socket;
@@ -90,8 +89,9 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a connection. Over TLS, the handshake waits as long as the connect timeout,
-	 * else the read timeout, else 30 seconds.
+	 * Opens a connection. Over TLS, the handshake as a whole takes at most the connect
+	 * timeout, else the read timeout, else 30 seconds; past that the connection is
+	 * closed.
 	 * @param endpoint the DataNode's client RPC endpoint
 	 * @param options how to connect
 	 * @return the connected client
@@ -102,15 +102,15 @@ public final class RpcClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a connection whose TLS handshake, when neither timeout is set, waits at most
-	 * {@code handshakeTimeoutMillis}.
+	 * Opens a connection whose TLS handshake, when neither timeout is set, takes at most
+	 * {@code handshakeTimeoutMillis} in all.
 	 */
 	static RpcClient connect(Endpoint endpoint, RpcOptions options, int handshakeTimeoutMillis)
 			throws TTransportException {
 		SSLSocketFactory tls = options.sslSocketFactory();
 		TSocket socket = (tls != null) ? tlsSocket(endpoint, options, tls, handshakeTimeoutMillis)
 				: plainSocket(endpoint, options);
-		TTransport transport = new FrameTransport(socket, options.maxFrameSize());
+		FrameTransport transport = new FrameTransport(socket, options.maxFrameSize());
 		try {
 			if (!socket.isOpen()) {
 				transport.open();
@@ -148,12 +148,13 @@ public final class RpcClient implements AutoCloseable {
 		try {
 			plain.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
 					options.connectTimeoutMillis());
-			plain.setSoTimeout((options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
-					: (options.socketTimeoutMillis() > 0) ? options.socketTimeoutMillis() : handshakeTimeoutMillis);
+			int bound = (options.connectTimeoutMillis() > 0) ? options.connectTimeoutMillis()
+					: (options.socketTimeoutMillis() > 0) ? options.socketTimeoutMillis() : handshakeTimeoutMillis;
+			plain.setSoTimeout(bound);
 			javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, endpoint.host(),
 					endpoint.port(), true);
 			options.configure(tls);
-			tls.startHandshake();
+			HandshakeDeadline.handshake(tls, plain, bound);
 			tls.setSoTimeout(options.socketTimeoutMillis());
 			return new TSocket(tls);
 		}
@@ -218,7 +219,7 @@ public final class RpcClient implements AutoCloseable {
 			p.writeFieldEnd();
 			endStruct(p);
 		});
-		return receive("openSession", (p) -> {
+		return receive("openSession", (p, budget) -> {
 			Status status = null;
 			int version = 0;
 			long sessionId = -1;
@@ -226,7 +227,7 @@ public final class RpcClient implements AutoCloseable {
 			p.readStructBegin();
 			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 				if (f.id == 1 && f.type == TType.STRUCT) {
-					status = readStatus(p, 1);
+					status = readStatus(p, 1, budget);
 				}
 				else if (f.id == 2 && f.type == TType.I32) {
 					version = p.readI32();
@@ -235,7 +236,7 @@ public final class RpcClient implements AutoCloseable {
 					sessionId = p.readI64();
 				}
 				else if (f.id == 4 && f.type == TType.MAP) {
-					config = readStringMap(p);
+					config = readStringMap(p, budget);
 				}
 				else {
 					TProtocolUtil.skip(p, f.type);
@@ -261,20 +262,28 @@ public final class RpcClient implements AutoCloseable {
 			writeI64(p, 1, sessionId);
 			endStruct(p);
 		});
-		return receive("requestStatementId", TProtocol::readI64);
+		return receive("requestStatementId", (p, budget) -> p.readI64());
 	}
 
-	/** Executes a query ({@code executeQueryStatementV2}). */
+	/**
+	 * Executes a query ({@code executeQueryStatementV2}). The blocks of a successful
+	 * answer are parsed and checked against its {@link ResultLayout} as it arrives.
+	 * @throws TProtocolException when they are malformed or do not fit the layout
+	 */
 	public ExecuteStatementResponse executeQueryStatement(ExecuteStatementRequest request) throws TException {
-		return execute("executeQueryStatementV2", request);
+		return execute("executeQueryStatementV2", request, true);
 	}
 
-	/** Executes a statement that returns no rows ({@code executeUpdateStatementV2}). */
+	/**
+	 * Executes a statement that returns no rows ({@code executeUpdateStatementV2}); the
+	 * blocks of its answer, which no one reads, are skipped.
+	 */
 	public ExecuteStatementResponse executeUpdateStatement(ExecuteStatementRequest request) throws TException {
-		return execute("executeUpdateStatementV2", request);
+		return execute("executeUpdateStatementV2", request, false);
 	}
 
-	private ExecuteStatementResponse execute(String method, ExecuteStatementRequest request) throws TException {
+	private ExecuteStatementResponse execute(String method, ExecuteStatementRequest request, boolean query)
+			throws TException {
 		sendRequest(method, (p) -> {
 			writeI64(p, 1, request.sessionId());
 			writeString(p, 2, request.statement());
@@ -285,11 +294,17 @@ public final class RpcClient implements AutoCloseable {
 			}
 			endStruct(p);
 		});
-		return receive(method, RpcClient::readExecuteStatementResponse);
+		return receive(method, (p, budget) -> readExecuteStatementResponse(p, budget, query));
 	}
 
+	/**
+	 * Fetches the next blocks of a query, parsed and checked against its layout as the
+	 * answer arrives.
+	 * @param layout the layout of the query's answer
+	 * @throws TProtocolException when the blocks are malformed or do not fit the layout
+	 */
 	public FetchResultsResponse fetchResults(long sessionId, String statement, int fetchSize, long queryId,
-			long timeoutMillis) throws TException {
+			long timeoutMillis, ResultLayout layout) throws TException {
 		sendRequest("fetchResultsV2", (p) -> {
 			writeI64(p, 1, sessionId);
 			writeString(p, 2, statement);
@@ -301,7 +316,7 @@ public final class RpcClient implements AutoCloseable {
 			}
 			endStruct(p);
 		});
-		return receive("fetchResultsV2", (p) -> {
+		return receive("fetchResultsV2", (p, budget) -> {
 			Status status = null;
 			boolean hasResultSet = false;
 			List<ByteBuffer> blocks = List.of();
@@ -309,13 +324,13 @@ public final class RpcClient implements AutoCloseable {
 			p.readStructBegin();
 			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 				if (f.id == 1 && f.type == TType.STRUCT) {
-					status = readStatus(p, 1);
+					status = readStatus(p, 1, budget);
 				}
 				else if (f.id == 2 && f.type == TType.BOOL) {
 					hasResultSet = p.readBool();
 				}
 				else if (f.id == 6 && f.type == TType.LIST) {
-					blocks = readBinaryList(p);
+					blocks = readBinaryList(p, budget);
 				}
 				else if (f.id == 7 && f.type == TType.BOOL) {
 					moreData = p.readBool();
@@ -326,7 +341,9 @@ public final class RpcClient implements AutoCloseable {
 				p.readFieldEnd();
 			}
 			p.readStructEnd();
-			return new FetchResultsResponse(required(status, "fetchResultsV2"), hasResultSet, blocks, moreData);
+			Status checked = required(status, "fetchResultsV2");
+			List<TsBlock> parsed = checked.isSuccess() ? layout.parse(blocks, budget) : List.of();
+			return new FetchResultsResponse(checked, hasResultSet, parsed, moreData);
 		});
 	}
 
@@ -404,11 +421,27 @@ public final class RpcClient implements AutoCloseable {
 		this.transport.flush();
 	}
 
+	/**
+	 * Reads an answer, which must fill its frame. A malformed answer, as a reader refuses
+	 * it with an {@link IllegalArgumentException}, fails as a {@link TProtocolException}:
+	 * the connection is out of step, not the caller's request at fault.
+	 */
 	private <T> T receive(String method, Reader<T> successReader) throws TException {
+		try {
+			return receiveFramed(method, successReader);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TProtocolException(TProtocolException.INVALID_DATA, ex.getMessage(), ex);
+		}
+	}
+
+	private <T> T receiveFramed(String method, Reader<T> successReader) throws TException {
 		TMessage message = this.protocol.readMessageBegin();
+		DecodeBudget budget = DecodeBudget.forFrame(this.transport.frameLength());
 		if (message.type == TMessageType.EXCEPTION) {
 			TApplicationException ex = TApplicationException.readFrom(this.protocol);
 			this.protocol.readMessageEnd();
+			this.transport.endFrame();
 			throw ex;
 		}
 		if (message.seqid != this.sequenceId) {
@@ -419,7 +452,7 @@ public final class RpcClient implements AutoCloseable {
 		this.protocol.readStructBegin();
 		for (TField f = this.protocol.readFieldBegin(); f.type != TType.STOP; f = this.protocol.readFieldBegin()) {
 			if (f.id == 0 && result == null) {
-				result = successReader.read(this.protocol);
+				result = successReader.read(this.protocol, budget);
 			}
 			else {
 				TProtocolUtil.skip(this.protocol, f.type);
@@ -428,13 +461,15 @@ public final class RpcClient implements AutoCloseable {
 		}
 		this.protocol.readStructEnd();
 		this.protocol.readMessageEnd();
+		this.transport.endFrame();
 		if (result == null) {
 			throw new TApplicationException(TApplicationException.MISSING_RESULT, method + " returned no result");
 		}
 		return result;
 	}
 
-	private static ExecuteStatementResponse readExecuteStatementResponse(TProtocol p) throws TException {
+	private static ExecuteStatementResponse readExecuteStatementResponse(TProtocol p, DecodeBudget budget,
+			boolean query) throws TException {
 		Status status = null;
 		long queryId = -1;
 		List<String> columns = List.of();
@@ -446,36 +481,42 @@ public final class RpcClient implements AutoCloseable {
 		p.readStructBegin();
 		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 			switch (f.id) {
-				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p, 1) : skipNullable(p, f, status);
+				case 1 -> status = (f.type == TType.STRUCT) ? readStatus(p, 1, budget) : skipNullable(p, f, status);
 				case 2 -> queryId = (f.type == TType.I64) ? p.readI64() : skip(p, f, queryId);
-				case 3 -> columns = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, columns);
-				case 6 -> dataTypes = (f.type == TType.LIST) ? readStringList(p) : skip(p, f, dataTypes);
-				case 13 -> blocks = (f.type == TType.LIST) ? readBinaryList(p) : skip(p, f, blocks);
+				case 3 -> columns = (f.type == TType.LIST) ? readStringList(p, budget) : skip(p, f, columns);
+				case 6 -> dataTypes = (f.type == TType.LIST) ? readStringList(p, budget) : skip(p, f, dataTypes);
+				case 13 -> blocks = (f.type == TType.LIST && query) ? readBinaryList(p, budget) : skip(p, f, blocks);
 				case 14 -> moreData = (f.type == TType.BOOL) ? p.readBool() : skip(p, f, moreData);
 				case 15 -> database = (f.type == TType.STRING) ? p.readString() : skipNullable(p, f, database);
-				case 17 -> columnIndex = (f.type == TType.LIST) ? readI32List(p) : skip(p, f, columnIndex);
+				case 17 -> columnIndex = (f.type == TType.LIST) ? readI32List(p, budget) : skip(p, f, columnIndex);
 				default -> TProtocolUtil.skip(p, f.type);
 			}
 			p.readFieldEnd();
 		}
 		p.readStructEnd();
-		return new ExecuteStatementResponse(required(status, "executeStatement"), queryId, columns, dataTypes,
-				columnIndex, blocks, moreData, database);
+		Status checked = required(status, "executeStatement");
+		ResultLayout layout = null;
+		List<TsBlock> parsed = List.of();
+		if (query && checked.isSuccess()) {
+			layout = ResultLayout.of(columns, dataTypes, columnIndex);
+			parsed = layout.parse(blocks, budget);
+		}
+		return new ExecuteStatementResponse(checked, queryId, columns, dataTypes, layout, parsed, moreData, database);
 	}
 
-	private static Status readStatus(TProtocol p) throws TException {
-		return readStatus(p, 1);
+	private static Status readStatus(TProtocol p, DecodeBudget budget) throws TException {
+		return readStatus(p, 1, budget);
 	}
 
 	/**
 	 * Reads a status at a depth of nesting, 1 for a status that is no sub-status.
 	 */
-	private static Status readStatus(TProtocol p, int depth) throws TException {
+	private static Status readStatus(TProtocol p, int depth, DecodeBudget budget) throws TException {
 		if (depth > MAX_STATUS_DEPTH) {
 			throw new TProtocolException(TProtocolException.DEPTH_LIMIT,
 					"status nested deeper than " + MAX_STATUS_DEPTH + " levels");
 		}
-		int code = 0;
+		Integer code = null;
 		String message = null;
 		List<Status> subStatus = List.of();
 		Endpoint redirectNode = null;
@@ -486,19 +527,19 @@ public final class RpcClient implements AutoCloseable {
 				code = p.readI32();
 			}
 			else if (f.id == 2 && f.type == TType.STRING) {
-				message = p.readString();
+				message = readString(p, budget);
 			}
 			else if (f.id == 3 && f.type == TType.LIST) {
 				TList list = readListBegin(p, TType.STRUCT, "sub-statuses");
 				List<Status> subs = new ArrayList<>(presize(list.size));
 				for (int i = 0; i < list.size; i++) {
-					subs.add(readStatus(p, depth + 1));
+					subs.add(readStatus(p, depth + 1, budget));
 				}
 				p.readListEnd();
 				subStatus = subs;
 			}
 			else if (f.id == 4 && f.type == TType.STRUCT) {
-				redirectNode = readEndpoint(p);
+				redirectNode = readEndpoint(p, budget);
 			}
 			else if (f.id == 5 && f.type == TType.BOOL) {
 				needRetry = p.readBool();
@@ -509,16 +550,27 @@ public final class RpcClient implements AutoCloseable {
 			p.readFieldEnd();
 		}
 		p.readStructEnd();
+		if (code == null) {
+			// required: without it a status could take a single byte
+			throw new TProtocolException(TProtocolException.INVALID_DATA, "a status without its code");
+		}
+		if (message == null && subStatus.isEmpty() && redirectNode == null && !needRetry && Status.isShared(code)) {
+			// a status per row of an insert is mostly a bare code: one object for each
+			// code
+			budget.charge(DecodeBudget.SHARED_STATUS);
+			return Status.ofCode(code);
+		}
+		budget.charge(DecodeBudget.STATUS);
 		return new Status(code, message, subStatus, redirectNode, needRetry);
 	}
 
-	private static Endpoint readEndpoint(TProtocol p) throws TException {
+	private static Endpoint readEndpoint(TProtocol p, DecodeBudget budget) throws TException {
 		String host = "";
 		int port = 0;
 		p.readStructBegin();
 		for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
 			if (f.id == 1 && f.type == TType.STRING) {
-				host = p.readString();
+				host = readString(p, budget);
 			}
 			else if (f.id == 2 && f.type == TType.I32) {
 				port = p.readI32();
@@ -529,33 +581,46 @@ public final class RpcClient implements AutoCloseable {
 			p.readFieldEnd();
 		}
 		p.readStructEnd();
+		budget.charge(DecodeBudget.ENDPOINT);
 		return new Endpoint(host, port);
 	}
 
-	private static List<String> readStringList(TProtocol p) throws TException {
+	/**
+	 * Reads a string, charged after it was made: its contents come from the frame, which
+	 * bounds them.
+	 */
+	private static String readString(TProtocol p, DecodeBudget budget) throws TException {
+		String value = p.readString();
+		budget.charge(DecodeBudget.STRING);
+		return value;
+	}
+
+	private static List<String> readStringList(TProtocol p, DecodeBudget budget) throws TException {
 		TList list = readListBegin(p, TType.STRING, "strings");
 		List<String> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
-			values.add(p.readString());
+			values.add(readString(p, budget));
 		}
 		p.readListEnd();
 		return values;
 	}
 
-	private static List<Integer> readI32List(TProtocol p) throws TException {
+	private static List<Integer> readI32List(TProtocol p, DecodeBudget budget) throws TException {
 		TList list = readListBegin(p, TType.I32, "column indexes");
 		List<Integer> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
+			budget.charge(DecodeBudget.INTEGER);
 			values.add(p.readI32());
 		}
 		p.readListEnd();
 		return values;
 	}
 
-	private static List<ByteBuffer> readBinaryList(TProtocol p) throws TException {
+	private static List<ByteBuffer> readBinaryList(TProtocol p, DecodeBudget budget) throws TException {
 		TList list = readListBegin(p, TType.STRING, "TsBlocks");
 		List<ByteBuffer> values = new ArrayList<>(presize(list.size));
 		for (int i = 0; i < list.size; i++) {
+			budget.charge(DecodeBudget.BLOCK);
 			// readBinary may wrap the frame buffer at an offset; slice so that index 0 is
 			// the first byte
 			values.add(p.readBinary().slice());
@@ -564,7 +629,7 @@ public final class RpcClient implements AutoCloseable {
 		return values;
 	}
 
-	private static Map<String, String> readStringMap(TProtocol p) throws TException {
+	private static Map<String, String> readStringMap(TProtocol p, DecodeBudget budget) throws TException {
 		TMap map = p.readMapBegin();
 		if (map.size > 0 && (map.keyType != TType.STRING || map.valueType != TType.STRING)) {
 			throw new TProtocolException(TProtocolException.INVALID_DATA,
@@ -572,7 +637,7 @@ public final class RpcClient implements AutoCloseable {
 		}
 		Map<String, String> values = new HashMap<>();
 		for (int i = 0; i < map.size; i++) {
-			values.put(p.readString(), p.readString());
+			values.put(readString(p, budget), readString(p, budget));
 		}
 		p.readMapEnd();
 		return values;
@@ -668,7 +733,7 @@ public final class RpcClient implements AutoCloseable {
 	@FunctionalInterface
 	private interface Reader<T> {
 
-		T read(TProtocol protocol) throws TException;
+		T read(TProtocol protocol, DecodeBudget budget) throws TException;
 
 	}
 

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How an {@link RpcClient} connects.
  *
- * @param connectTimeoutMillis the TCP connect timeout, 0 for none
+ * @param connectTimeoutMillis the TCP connect timeout, 0 for none; over TLS also the
+ * longest the whole handshake may take (else the read timeout, else 30 seconds)
  * @param socketTimeoutMillis the read timeout of each call, 0 for none
  * @param compression whether to speak the compact protocol (the server must enable RPC
  * compression too)

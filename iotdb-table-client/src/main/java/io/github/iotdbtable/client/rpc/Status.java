@@ -22,8 +22,32 @@ public record Status(int code, @Nullable String message, List<Status> subStatus,
 
 	public static final int REDIRECTION_RECOMMEND = 400;
 
+	/** The statuses of nothing but a code, made once per code. */
+	private static final @Nullable Status[] BARE = new Status[2048];
+
 	public Status {
 		subStatus = List.copyOf(subStatus);
+	}
+
+	/** Whether {@link #ofCode(int)} shares the status of a code. */
+	static boolean isShared(int code) {
+		return code >= 0 && code < BARE.length;
+	}
+
+	/**
+	 * The status of nothing but a code, shared for the codes {@link #isShared(int)}
+	 * allows: its fields are final, so a race only makes it twice.
+	 */
+	static Status ofCode(int code) {
+		if (!isShared(code)) {
+			return new Status(code, null, List.of(), null, false);
+		}
+		Status status = BARE[code];
+		if (status == null) {
+			status = new Status(code, null, List.of(), null, false);
+			BARE[code] = status;
+		}
+		return status;
 	}
 
 	/**

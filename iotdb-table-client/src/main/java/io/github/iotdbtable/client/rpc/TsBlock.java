@@ -10,8 +10,22 @@ import java.nio.ByteBuffer;
  * Layout (big-endian): int32 value-column count; one type byte per value column; int32
  * row count; one encoding byte for the time column and for each value column; then the
  * time column and the value columns, see {@link BlockColumn}.
+ *
+ * <p>
+ * A block claims at most {@value #MAX_UNBACKED_ROWS} rows, or 8 per byte of it:
+ * run-length columns stand for any number of rows, and a few bytes must not be taken for
+ * billions of them. Every other column takes at least a bit per row, so a block that
+ * holds one is never refused by this.
  */
 public final class TsBlock {
+
+	/**
+	 * The most rows a block of run-length columns alone may claim: far above the server's
+	 * own bound on a block's rows ({@code max_tsblock_line_number}, 1000 by default).
+	 */
+	static final int MAX_UNBACKED_ROWS = 1 << 16;
+
+	private final ByteBuffer buffer;
 
 	private final int rowCount;
 
@@ -19,7 +33,8 @@ public final class TsBlock {
 
 	private final BlockColumn[] valueColumns;
 
-	private TsBlock(int rowCount, BlockColumn timeColumn, BlockColumn[] valueColumns) {
+	private TsBlock(ByteBuffer buffer, int rowCount, BlockColumn timeColumn, BlockColumn[] valueColumns) {
+		this.buffer = buffer;
 		this.rowCount = rowCount;
 		this.timeColumn = timeColumn;
 		this.valueColumns = valueColumns;
@@ -32,6 +47,11 @@ public final class TsBlock {
 	 * @throws IllegalArgumentException when the bytes are not a well-formed block
 	 */
 	public static TsBlock parse(ByteBuffer buffer) {
+		return parse(buffer, DecodeBudget.unlimited());
+	}
+
+	/** Parses a block, charging its columns to the budget of the frame it came in. */
+	static TsBlock parse(ByteBuffer buffer, DecodeBudget budget) {
 		try {
 			int columnCount = buffer.getInt(0);
 			// a value column takes at least its type, its encoding and a byte of its own,
@@ -43,24 +63,31 @@ public final class TsBlock {
 			}
 			int offset = 4 + columnCount;
 			int rows = buffer.getInt(offset);
-			if (rows < 0) {
-				throw new IllegalArgumentException("bad row count " + rows);
+			if (rows < 0 || (rows > MAX_UNBACKED_ROWS && rows > 8L * buffer.limit())) {
+				throw new IllegalArgumentException(
+						"bad row count " + rows + " for a TsBlock of " + buffer.limit() + " bytes");
 			}
 			offset += 4;
 			int encodings = offset;
 			offset += columnCount + 1;
-			BlockColumn time = BlockColumn.parse(buffer, buffer.get(encodings), offset, rows);
+			budget.charge(DecodeBudget.BLOCK + 4 * columnCount);
+			BlockColumn time = BlockColumn.parse(buffer, buffer.get(encodings), offset, rows, budget);
 			offset = time.end();
 			BlockColumn[] values = new BlockColumn[columnCount];
 			for (int i = 0; i < columnCount; i++) {
-				values[i] = BlockColumn.parse(buffer, buffer.get(encodings + 1 + i), offset, rows);
+				values[i] = BlockColumn.parse(buffer, buffer.get(encodings + 1 + i), offset, rows, budget);
 				offset = values[i].end();
 			}
-			return new TsBlock(rows, time, values);
+			return new TsBlock(buffer, rows, time, values);
 		}
 		catch (IndexOutOfBoundsException ex) {
 			throw new IllegalArgumentException("truncated TsBlock of " + buffer.limit() + " bytes", ex);
 		}
+	}
+
+	/** The serialized block, for tests that record it. */
+	ByteBuffer buffer() {
+		return this.buffer;
 	}
 
 	public int rowCount() {

@@ -77,7 +77,7 @@ class FuzzCorpusRecorder {
 						"SELECT * FROM all_types ORDER BY time", 2, "executeQueryStatementV2.all");
 				saveBlocks(all.queryResult(), "all");
 				FetchResultsResponse more = client.fetchResults(session, "SELECT * FROM all_types ORDER BY time", 2,
-						all.queryId(), 0);
+						all.queryId(), 0, java.util.Objects.requireNonNull(all.layout()));
 				save("frames/fetchResultsV2.all.bin");
 				saveBlocks(more.queryResult(), "all-fetched");
 				client.closeOperation(session, all.queryId(), statementId);
@@ -118,9 +118,9 @@ class FuzzCorpusRecorder {
 		return response;
 	}
 
-	private void saveBlocks(List<ByteBuffer> blocks, String name) throws IOException {
+	private void saveBlocks(List<TsBlock> blocks, String name) throws IOException {
 		for (int i = 0; i < blocks.size(); i++) {
-			ByteBuffer block = blocks.get(i).duplicate();
+			ByteBuffer block = blocks.get(i).buffer().duplicate();
 			byte[] bytes = new byte[block.remaining()];
 			block.get(bytes);
 			Files.write(ROOT.resolve("blocks/" + name + "-" + i + ".bin"), bytes);

@@ -2,6 +2,7 @@ package io.github.iotdbtable.client.rpc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Connecting over TLS to a server that does not speak it: the TCP connection is closed
- * whatever fails, and the handshake is bounded even without connect and read timeouts.
+ * whatever fails, and the handshake is bounded as a whole, even without connect and read
+ * timeouts.
  */
 class RpcClientTlsTests {
 
@@ -65,6 +67,33 @@ class RpcClientTlsTests {
 					() -> RpcClient.connect(endpoint(), noTimeouts, 300)))
 			.withMessageContaining("TLS connection failed");
 		assertThat(RpcClient.TLS_HANDSHAKE_TIMEOUT_MILLIS).isEqualTo(30_000);
+	}
+
+	@Test
+	void aHandshakeThatTricklesIsBoundedAsAWhole() {
+		CompletableFuture.runAsync(() -> {
+			try (Socket socket = this.server.accept(); OutputStream out = socket.getOutputStream()) {
+				// a handshake record of 16 KiB, sent a byte at a time: each read gets a
+				// byte
+				// well within the read timeout
+				out.write(new byte[] { 22, 3, 3, 0x40, 0 });
+				for (int i = 0; i < 16_384; i++) {
+					Thread.sleep(50);
+					out.write(0);
+					out.flush();
+				}
+			}
+			catch (IOException | InterruptedException ex) {
+				// the client gave up
+			}
+		});
+		RpcOptions noTimeouts = new RpcOptions(0, 0, false, 1024, (SSLSocketFactory) SSLSocketFactory.getDefault());
+		long start = System.nanoTime();
+		assertThatExceptionOfType(TTransportException.class)
+			.isThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5),
+					() -> RpcClient.connect(endpoint(), noTimeouts, 300)))
+			.withMessage("TLS connection failed: the TLS handshake did not finish within 300 ms");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 	}
 
 	private Endpoint endpoint() {

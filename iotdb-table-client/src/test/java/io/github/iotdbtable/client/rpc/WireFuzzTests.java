@@ -2,6 +2,7 @@ package io.github.iotdbtable.client.rpc;
 
 import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,6 @@ import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.transport.TSocket;
-import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link FuzzCorpusRecorder}). The property: every input is decoded, or refused with the
  * exception the entry point documents ({@link IllegalArgumentException} for a TsBlock,
  * {@link TException} for the transport and the answer readers); never another exception,
- * a hang, or an allocation beyond the bound.
+ * a hang, or an allocation beyond the bound: for frames, a first chunk and 8 bytes per
+ * byte, since a frame's array grows as its bytes arrive; for answers, the decoding budget
+ * ({@link DecodeBudget}) besides; for a block read whole, its columns and every value. A
+ * block is checked against a layout of the types its header names before it is read, so
+ * every getter of those types must then work.
  *
  * <p>
  * 200,000 inputs per target in the build (about 10 to 15 s each, 20 s at most); to fuzz
@@ -32,42 +36,91 @@ class WireFuzzTests {
 
 	private static final byte[] NO_INPUT = new byte[0];
 
+	/**
+	 * The layout of the corpus's fetched blocks, from the answer that opened their query
+	 * ({@code SELECT * FROM all_types}).
+	 */
+	private static final ResultLayout FETCHED = fetchedLayout();
+
+	/** Type names by their codes in a block's header. */
+	private static final String[] TYPES = { "BOOLEAN", "INT32", "INT64", "FLOAT", "DOUBLE", "TEXT", "VECTOR", "UNKNOWN",
+			"TIMESTAMP", "DATE", "BLOB", "STRING" };
+
+	private static final long FRAME_FLOOR = 2L * FrameTransport.FIRST_READ_CHUNK;
+
 	@Test
 	void tsBlockParseAndRead() {
-		WireFuzzer fuzzer = new WireFuzzer("tsblock", WireFuzzTests::readBlock, IllegalArgumentException.class);
+		WireFuzzer fuzzer = new WireFuzzer("tsblock", FRAME_FLOOR, 48, WireFuzzTests::readBlock,
+				IllegalArgumentException.class);
 		List<WireFuzzer.Finding> findings = fuzzer.run(WireFuzzer.corpus("blocks", ""), false);
 		assertThat(findings).as(WireFuzzer.describe(findings)).isEmpty();
 	}
 
 	@Test
 	void frameReader() {
-		WireFuzzer fuzzer = new WireFuzzer("frames", WireFuzzTests::readFrames, TTransportException.class);
+		WireFuzzer fuzzer = new WireFuzzer("frames", FRAME_FLOOR, 8, WireFuzzTests::readFrames,
+				TTransportException.class);
 		List<WireFuzzer.Finding> findings = fuzzer.run(WireFuzzer.corpus("frames", ""), true);
 		assertThat(findings).as(WireFuzzer.describe(findings)).isEmpty();
 	}
 
 	@Test
 	void answerReaders() {
-		WireFuzzer fuzzer = new WireFuzzer("answers", WireFuzzTests::readAnswer, TException.class);
+		WireFuzzer fuzzer = new WireFuzzer("answers", DecodeBudget.FLOOR + FRAME_FLOOR,
+				8 + 2 * DecodeBudget.PER_FRAME_BYTE, WireFuzzTests::readAnswer, TException.class);
 		List<WireFuzzer.Finding> findings = fuzzer.run(WireFuzzer.corpus("frames", ""), true);
 		assertThat(findings).as(WireFuzzer.describe(findings)).isEmpty();
 	}
 
+	@Test
+	void theRecordedAnswersAndBlocksPassTheirChecks() throws Exception {
+		// the real server's answers must not be refused by the checks that mutants meet
+		for (byte[] block : WireFuzzer.corpus("blocks", "")) {
+			readBlock(block);
+		}
+		for (String name : List.of("executeQueryStatementV2.all", "executeQueryStatementV2.constants")) {
+			ExecuteStatementResponse answer = client(WireFuzzer.corpus("frames", name).get(0))
+				.executeQueryStatement(new ExecuteStatementRequest(1, "SELECT 1", 1, 10, 0));
+			assertThat(answer.queryResult()).as(name).isNotEmpty();
+		}
+		FetchResultsResponse page = client(WireFuzzer.corpus("frames", "fetchResultsV2.all").get(0)).fetchResults(1,
+				"SELECT 1", 10, 1, 0, FETCHED);
+		assertThat(page.queryResult()).isNotEmpty();
+	}
+
+	@Test
+	void theNestedStatusSeedReachesSubStatusesThreeLevelsDeep() throws Exception {
+		byte[] seed = WireFuzzer.corpus("frames", "status.nested").get(0);
+		Status status = client(seed).openSession("root", "root", "UTC", Map.of()).status();
+		assertThat(status.subStatus()).hasSize(3);
+		Status deepest = status.subStatus().get(1).subStatus().get(1).subStatus().get(1);
+		assertThat(deepest.redirectNode()).isEqualTo(new Endpoint("::1", 6669));
+	}
+
 	/**
-	 * Parses a block and reads every row of every column (rows beyond 8 per byte of the
-	 * block are left unread, since a run-length column may stand for any number), with
-	 * the getter of the type its header names. A getter of a type the column's encoding
-	 * does not hold is refused with {@link IllegalStateException}, which is not a
-	 * decoding failure; the column is then left.
+	 * Parses a block, checks it against a layout of the time column and the value columns
+	 * in the types its header names, then reads every row of every column with the getter
+	 * of its type (rows beyond 8 per byte of the block are left unread, since a
+	 * run-length column may stand for up to 65,536).
 	 */
 	static void readBlock(byte[] input) {
 		ByteBuffer buffer = ByteBuffer.wrap(input);
 		TsBlock block = TsBlock.parse(buffer);
+		List<String> types = new ArrayList<>();
+		List<Integer> mapping = new ArrayList<>();
+		types.add("TIMESTAMP");
+		mapping.add(-1);
+		for (int c = 0; c < block.valueColumnCount(); c++) {
+			int code = input[4 + c];
+			types.add((code >= 0 && code < TYPES.length) ? TYPES[code] : "UNKNOWN");
+			mapping.add(c);
+		}
+		ResultLayout.of(types, types, mapping).check(block);
 		long cap = 8L * input.length + 8;
 		int rows = (int) Math.min(block.rowCount(), cap);
 		read(block.timeColumn(), (byte) 2, rows);
 		for (int c = 0; c < block.valueColumnCount(); c++) {
-			read(block.valueColumn(c), input[4 + c], Math.min(block.valueColumn(c).rowCount(), rows));
+			read(block.valueColumn(c), input[4 + c], rows);
 		}
 	}
 
@@ -76,27 +129,16 @@ class WireFuzzTests {
 			if (column.isNull(row)) {
 				continue;
 			}
-			try {
-				switch (type) {
-					case 0 -> column.getBoolean(row);
-					case 1 -> column.getInt(row);
-					case 2 -> column.getLong(row);
-					case 3 -> column.getFloat(row);
-					case 4 -> column.getDouble(row);
-					default -> {
-						column.getString(row);
-						column.getBytes(row);
-					}
+			switch (type) {
+				case 0 -> column.getBoolean(row);
+				case 1, 9 -> column.getInt(row);
+				case 2, 8 -> column.getLong(row);
+				case 3 -> column.getFloat(row);
+				case 4 -> column.getDouble(row);
+				default -> {
+					column.getString(row);
+					column.getBytes(row);
 				}
-			}
-			catch (IllegalStateException ex) {
-				if (!String.valueOf(ex.getMessage()).startsWith("a column of encoding")) {
-					throw ex;
-				}
-				// the encoding holds no such values in any row: asking again for each row
-				// would only count the cost of the exceptions against the allocation
-				// bound
-				return;
 			}
 		}
 	}
@@ -107,6 +149,9 @@ class WireFuzzTests {
 		byte[] chunk = new byte[97];
 		while (true) {
 			transport.read(chunk, 0, chunk.length);
+			if (transport.getBytesRemainingInBuffer() == 0) {
+				transport.endFrame();
+			}
 		}
 	}
 
@@ -119,8 +164,20 @@ class WireFuzzTests {
 		switch (reader) {
 			case 0 -> client.openSession("root", "root", "UTC", Map.of());
 			case 1 -> client.executeQueryStatement(new ExecuteStatementRequest(1, "SELECT 1", 1, 10, 0));
-			case 2 -> client.fetchResults(1, "SELECT 1", 10, 1, 0);
+			case 2 -> client.fetchResults(1, "SELECT 1", 10, 1, 0, FETCHED);
 			default -> client.closeSession(1);
+		}
+	}
+
+	private static ResultLayout fetchedLayout() {
+		try {
+			byte[] answer = WireFuzzer.corpus("frames", "executeQueryStatementV2.all").get(0);
+			ExecuteStatementResponse response = client(answer)
+				.executeQueryStatement(new ExecuteStatementRequest(1, "SELECT 1", 1, 10, 0));
+			return java.util.Objects.requireNonNull(response.layout());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -128,7 +185,7 @@ class WireFuzzTests {
 		StreamSocket socket = new StreamSocket(input);
 		FrameTransport transport = new FrameTransport(socket, WireFuzzer.FRAME_BOUND);
 		Constructor<RpcClient> constructor = RpcClient.class.getDeclaredConstructor(Endpoint.class, TSocket.class,
-				TTransport.class, org.apache.thrift.protocol.TProtocol.class, int.class);
+				FrameTransport.class, org.apache.thrift.protocol.TProtocol.class, int.class);
 		constructor.setAccessible(true);
 		return constructor.newInstance(new Endpoint("fuzz", 0), socket, transport, new TBinaryProtocol(transport), 0);
 	}

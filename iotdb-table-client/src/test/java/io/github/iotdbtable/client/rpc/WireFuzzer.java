@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  * <p>
  * An input breaks the property when the target throws anything but the exception types it
  * documents, runs longer than the time allowed for one input, or allocates more than
- * {@link #allocationLimit(int)} on its thread. Each distinct break (its kind and the
- * first frame of this project's code on its stack) is kept with the shortest input that
- * showed it, written to {@code target/fuzz-findings/NAME/}.
+ * {@link #allocationLimit(int)} on its thread: a floor and a bound per byte of the input,
+ * for each target. Each distinct break (its kind and the first frame of this project's
+ * code on its stack) is kept with the shortest input that showed it, written to
+ * {@code target/fuzz-findings/NAME/}.
  *
  * <p>
  * Bounded by system properties: {@code fuzz.seed} (default 20260101),
@@ -67,6 +68,10 @@ final class WireFuzzer {
 
 	private final List<Class<? extends Throwable>> documented;
 
+	private final long allocationFloor;
+
+	private final int allocationPerByte;
+
 	private final long seed = Long.getLong("fuzz.seed", 20260101L);
 
 	private final long seconds = Long.getLong("fuzz.seconds", 20);
@@ -86,9 +91,18 @@ final class WireFuzzer {
 
 	private long runs;
 
+	/**
+	 * A fuzzer of a target.
+	 * @param allocationFloor what any input may allocate
+	 * @param allocationPerByte what it may allocate more per byte
+	 * @param documented the exceptions the target refuses an input with
+	 */
 	@SafeVarargs
-	WireFuzzer(String name, Target target, Class<? extends Throwable>... documented) {
+	WireFuzzer(String name, long allocationFloor, int allocationPerByte, Target target,
+			Class<? extends Throwable>... documented) {
 		this.name = name;
+		this.allocationFloor = allocationFloor;
+		this.allocationPerByte = allocationPerByte;
 		this.target = target;
 		this.documented = List.of(documented);
 	}
@@ -171,11 +185,9 @@ final class WireFuzzer {
 		return text.toString();
 	}
 
-	/**
-	 * What one input may allocate on its thread: a frame, and a bounded amount per byte.
-	 */
-	static long allocationLimit(int inputLength) {
-		return FRAME_BOUND + 64L * inputLength;
+	/** What one input may allocate on its thread. */
+	long allocationLimit(int inputLength) {
+		return this.allocationFloor + (long) this.allocationPerByte * inputLength;
 	}
 
 	private void runOne(byte[] input) {
@@ -243,9 +255,8 @@ final class WireFuzzer {
 	}
 
 	private void record(String kind, Throwable failure, byte[] input) {
-		String key = kind.startsWith("allocated")
-				? "allocation above " + allocationLimit(0) + "+64/byte at " + firstOwnFrame(failure.getStackTrace())
-				: kind;
+		String key = kind.startsWith("allocated") ? "allocation above " + this.allocationFloor + "+"
+				+ this.allocationPerByte + "/byte at " + firstOwnFrame(failure.getStackTrace()) : kind;
 		Finding known = this.findings.get(key);
 		if (known == null || input.length < known.input().length) {
 			this.findings.put(key, new Finding(key, failure, input));
