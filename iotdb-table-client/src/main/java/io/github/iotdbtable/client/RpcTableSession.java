@@ -262,7 +262,7 @@ final class RpcTableSession implements TableSession {
 	 * @param reason why, such as "its session was returned to pool 'x'"
 	 */
 	void closeOpenDataSets(String reason) {
-		endDataSets(reason, true);
+		endDataSets(reason, null, true);
 	}
 
 	@Override
@@ -379,7 +379,7 @@ final class RpcTableSession implements TableSession {
 			if (!this.open) {
 				return;
 			}
-			endDataSets("its session was closed", false);
+			endDataSets("its session was closed", null, false);
 			try {
 				this.client.setSocketTimeout(bounded(CLOSE_TIMEOUT_MILLIS));
 				Status status = this.client.closeSession(this.sessionId);
@@ -406,12 +406,12 @@ final class RpcTableSession implements TableSession {
 				+ this.database + ", open=" + this.open + "}";
 	}
 
-	private void endDataSets(String reason, boolean releaseQueries) {
+	private void endDataSets(String reason, @Nullable IoTDBConnectionException cause, boolean releaseQueries) {
 		if (this.openDataSets.isEmpty()) {
 			return; // the common case, on every return of a pooled session
 		}
 		for (SessionDataSet dataSet : List.copyOf(this.openDataSets)) {
-			dataSet.abandon(reason, releaseQueries);
+			dataSet.abandon(reason, cause, releaseQueries);
 		}
 	}
 
@@ -487,7 +487,8 @@ final class RpcTableSession implements TableSession {
 	private void broken(Throwable ex) {
 		this.open = false;
 		this.client.close();
-		endDataSets("its connection broke: " + describe(ex), false);
+		String broke = "its connection broke: " + describe(ex);
+		endDataSets(broke, new IoTDBConnectionException(this.client.endpoint() + ": " + broke, ex), false);
 	}
 
 	private void ensureOpen() {

@@ -76,6 +76,8 @@ public final class SessionDataSet implements AutoCloseable {
 	/** Why the session ended the data set before it was read, or null. */
 	private @Nullable String unreadableBecause;
 
+	private @Nullable IoTDBConnectionException unreadableCause;
+
 	/** Read to the end: the query is released and the session no longer keeps it. */
 	private boolean exhausted;
 
@@ -216,15 +218,18 @@ public final class SessionDataSet implements AutoCloseable {
 	 * Ends the data set for a reason of its session's: reading it from now on fails with
 	 * the reason. Does nothing when it was already closed.
 	 * @param reason why, such as "its session was closed"
+	 * @param cause the connection's failure when it broke, given as the cause of the
+	 * exception that reading then throws
 	 * @param releaseQuery whether to release the query on the server, as when the session
 	 * goes on; when the session's end releases the query anyway, the server is not talked
 	 * to
 	 */
-	void abandon(String reason, boolean releaseQuery) {
+	void abandon(String reason, @Nullable IoTDBConnectionException cause, boolean releaseQuery) {
 		if (this.closed || this.unreadableBecause != null) {
 			return;
 		}
 		this.unreadableBecause = reason;
+		this.unreadableCause = cause;
 		try {
 			if (releaseQuery) {
 				releaseQuery();
@@ -269,7 +274,8 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private void requireReadable() {
 		if (this.unreadableBecause != null) {
-			throw new IllegalStateException("the data set cannot be read: " + this.unreadableBecause);
+			throw new IllegalStateException("the data set cannot be read: " + this.unreadableBecause,
+					this.unreadableCause);
 		}
 	}
 

@@ -56,7 +56,9 @@ class DataSetEndTests {
 				.isThrownBy(() -> session.executeNonQueryStatement("INSERT INTO t (time, v) VALUES (1, 1)"));
 			assertThat(rows.isClosed()).isTrue();
 			assertThatIllegalStateException().isThrownBy(rows::hasNext)
-				.withMessageStartingWith("the data set cannot be read: its connection broke: ");
+				.withMessageStartingWith("the data set cannot be read: its connection broke: ")
+				// so that a caller, and the Spring layer, can tell it from misuse
+				.withCauseInstanceOf(IoTDBConnectionException.class);
 		}
 	}
 

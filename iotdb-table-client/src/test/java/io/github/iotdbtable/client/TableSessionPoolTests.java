@@ -217,6 +217,69 @@ class TableSessionPoolTests {
 	}
 
 	@Test
+	void listenersAddedWhileSessionsComeAndGoHearEveryReturnOfWhatTheyHeardBorrowed() throws Exception {
+		FakeDataNode node = node(Connection::behave);
+		TableSessionPool pool = pool(node, 2, Duration.ofSeconds(10));
+		int threads = 4;
+		int rounds = 2_000;
+		List<long[]> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
+		AtomicInteger negative = new AtomicInteger();
+		CyclicBarrier start = new CyclicBarrier(threads + 1);
+		List<Future<?>> borrowers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			borrowers.add(this.threads.submit(() -> {
+				start.await();
+				for (int i = 0; i < rounds; i++) {
+					pool.getSession().close();
+				}
+				return null;
+			}));
+		}
+		start.await();
+		for (int l = 0; l < 20; l++) {
+			// acquired, returned: called on the pool's threads, so counted under a lock
+			long[] heard = new long[2];
+			counts.add(heard);
+			pool.addListener(new TableSessionPoolListener() {
+
+				@Override
+				public void sessionAcquired(long waitNanos) {
+					synchronized (heard) {
+						heard[0]++;
+					}
+					if (waitNanos < 0) {
+						negative.incrementAndGet();
+					}
+				}
+
+				@Override
+				public void sessionReturned(long usageNanos) {
+					synchronized (heard) {
+						heard[1]++;
+					}
+					if (usageNanos < 0) {
+						negative.incrementAndGet();
+					}
+				}
+
+			});
+			Thread.yield();
+		}
+		for (Future<?> borrower : borrowers) {
+			borrower.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		}
+		assertThat(negative).hasValue(0);
+		for (long[] heard : counts) {
+			synchronized (heard) {
+				// every borrow a listener heard, it hears given back; it may hear the
+				// return of a session borrowed (and timed for others) just before it came
+				assertThat(heard[1]).isBetween(heard[0], heard[0] + 2);
+			}
+		}
+		assertThat(counts.get(0)[0]).as("the first listener heard borrows").isPositive();
+	}
+
+	@Test
 	void settingsTooLargeForNanosecondsMeanForever() throws Exception {
 		FakeDataNode node = node(Connection::behave);
 		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
