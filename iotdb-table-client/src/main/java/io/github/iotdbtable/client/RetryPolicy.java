@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * when the calling thread was interrupted (never retried) or the operation was already
  * retried {@link TableSessionPoolConfig#getMaxRetry() maxRetry} times.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RetryPolicy {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * inside. The text is only ever masked more than needed, never parsed as the server
  * would: a malformed statement is masked as well as a valid one.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class SqlRedaction {
 

@@ -286,7 +286,7 @@ public final class TableSessionPool implements AutoCloseable {
 	 * Adds a listener, called for what happens from now on along with those added before:
 	 * for metrics bound to a pool that was built without them.
 	 * @param listener receives the pool's timings
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public void addListener(TableSessionPoolListener listener) {
 		Objects.requireNonNull(listener, "listener");

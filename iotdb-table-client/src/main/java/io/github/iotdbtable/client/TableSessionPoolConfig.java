@@ -147,7 +147,7 @@ public final class TableSessionPoolConfig {
 	/**
 	 * Decides which failed operations are retried, and after which pause;
 	 * {@link RetryPolicy#defaults()} unless set.
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public RetryPolicy getRetryPolicy() {
 		return this.retryPolicy;
@@ -387,7 +387,7 @@ public final class TableSessionPoolConfig {
 		/**
 		 * Which failed operations are retried, up to {@code maxRetry} times; see
 		 * {@link RetryPolicy#defaults()}.
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 */
 		public Builder retryPolicy(RetryPolicy retryPolicy) {
 			this.retryPolicy = retryPolicy;
