@@ -71,7 +71,7 @@ public final class ColumnarTablet extends TabletData {
 				(nullMasks != null) ? nullMasks.toArray(new BitSet[0]) : new BitSet[columnNames.size()]);
 	}
 
-	private ColumnarTablet(TabletSchema schema, long[] timestamps, int rowCount, Object[] columns,
+	ColumnarTablet(TabletSchema schema, long[] timestamps, int rowCount, Object[] columns,
 			@Nullable BitSet[] nullMasks) {
 		this.schema = schema;
 		String table = schema.tableName();

@@ -25,7 +25,18 @@ final class TabletValues {
 			return;
 		}
 		DataType type = schema.dataType(column);
-		boolean fits = switch (type) {
+		if (!fits(type, value)) {
+			throw new IllegalArgumentException("row " + row + ", " + schema.describe(column) + ": expected "
+					+ javaTypes(type) + ", got " + value.getClass().getSimpleName());
+		}
+		if (type == DataType.DATE) {
+			checkDate(schema, column, row, (LocalDate) value);
+		}
+	}
+
+	/** Whether a value is of a Java type the column type accepts. */
+	static boolean fits(DataType type, Object value) {
+		return switch (type) {
 			case BOOLEAN -> value instanceof Boolean;
 			case INT32 -> value instanceof Integer;
 			case INT64 -> value instanceof Long || value instanceof Integer;
@@ -36,13 +47,6 @@ final class TabletValues {
 			case DATE -> value instanceof LocalDate;
 			case TIMESTAMP -> value instanceof Long || value instanceof Integer || value instanceof Instant;
 		};
-		if (!fits) {
-			throw new IllegalArgumentException("row " + row + ", " + schema.describe(column) + ": expected "
-					+ javaTypes(type) + ", got " + value.getClass().getSimpleName());
-		}
-		if (type == DataType.DATE) {
-			checkDate(schema, column, row, (LocalDate) value);
-		}
 	}
 
 	static String javaTypes(DataType type) {

@@ -17,11 +17,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The client's layers, wire ({@code rpc}) then session then pool, checked on its main
- * classes. The pool's mechanics live in {@code pool}, below everything else of the
- * client; the pool that users see and its session wrapper share the client package with
- * the sessions. A change that breaks a rule changes the design: change the rule with it,
- * on purpose.
+ * The client's layers, wire ({@code rpc}) then session then pool then writer, checked on
+ * its main classes. The pool's mechanics live in {@code pool}, below everything else of
+ * the client; the pool that users see and its session wrapper share the client package
+ * with the sessions. A change that breaks a rule changes the design: change the rule with
+ * it, on purpose.
  */
 class LayeringTests {
 
@@ -36,6 +36,14 @@ class LayeringTests {
 			"TableSessionPoolListener", "TableSessionPoolStats", "PooledTableSession", "PoolEntry",
 			"PoolTimeoutException", "NodeSelector", "LeaderCache", "SessionFactory", "SafeListener", "PoolListeners",
 			"InsertRouter", "Retrier", "RetryPolicy", "DefaultRetryPolicy");
+
+	/** The batching writer's classes, on top of the pool. */
+	private static final Set<String> WRITER = Set.of("TableWriter", "TableWriterConfig", "TableWriterListener",
+			"TableWriterStats", "TableDefinition", "WriteFailureHandler", "WriterFullException", "WriterBatch");
+
+	private static final DescribedPredicate<JavaClass> WRITER_CLASSES = DescribedPredicate
+		.describe("belong to the writer", (type) -> type.getPackageName().equals("io.github.iotdbtable.client")
+				&& WRITER.contains(outermost(type).getSimpleName()));
 
 	private static final DescribedPredicate<JavaClass> POOL_CLASSES = DescribedPredicate.describe("belong to the pool",
 			(type) -> resideInAPackage("io.github.iotdbtable.client.pool..").test(type)
@@ -67,8 +75,19 @@ class LayeringTests {
 		noClasses().that()
 			.resideInAPackage("io.github.iotdbtable.client")
 			.and(not(POOL_CLASSES))
+			.and(not(WRITER_CLASSES))
 			.should()
 			.dependOnClassesThat(POOL_CLASSES)
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheWriterUsesTheWriter() {
+		noClasses().that()
+			.resideInAPackage("io.github.iotdbtable.client..")
+			.and(not(WRITER_CLASSES))
+			.should()
+			.dependOnClassesThat(WRITER_CLASSES)
 			.check(MAIN);
 	}
 

@@ -8,15 +8,22 @@ import javax.net.ssl.SSLContext;
 
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
+import io.github.iotdbtable.client.TableDefinition;
 import io.github.iotdbtable.client.TableSessionPoolListener;
+import io.github.iotdbtable.client.TableWriter;
+import io.github.iotdbtable.client.TableWriterConfig;
+import io.github.iotdbtable.client.TableWriterListener;
+import io.github.iotdbtable.client.WriteFailureHandler;
 import io.github.iotdbtable.spring.core.TableOperations;
 import io.github.iotdbtable.spring.core.TableTemplate;
+import io.github.iotdbtable.spring.core.TabletMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundle;
@@ -26,9 +33,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the IoTDB table client: a {@link TableSessionPool} and a
- * {@link TableTemplate}. An application that defines its own pools gets no pool from
- * here, and a template only when there is one pool or one marked primary.
+ * Auto-configuration of the IoTDB table client: a {@link TableSessionPool}, a
+ * {@link TableTemplate} and a {@link TableWriter}. An application that defines its own
+ * pools gets no pool from here, and a template only when there is one pool or one marked
+ * primary.
  *
  * <p>
  * The pool opens no connection while the application starts, so the application starts
@@ -67,6 +75,27 @@ public final class IoTDBTableAutoConfiguration {
 	@ConditionalOnSingleCandidate(TableSessionPool.class)
 	TableTemplate tableTemplate(TableSessionPool pool) {
 		return new TableTemplate(pool);
+	}
+
+	/**
+	 * A {@link TableWriter} on the pool, declaring the tables of every
+	 * {@link TableDefinition} and {@link TabletMapper} bean, with the
+	 * {@link WriteFailureHandler} bean when there is one.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(TableSessionPool.class)
+	@ConditionalOnProperty(prefix = "iotdb.table.writer", name = "enabled", havingValue = "true", matchIfMissing = true)
+	TableWriter tableWriter(TableSessionPool pool, IoTDBTableProperties properties,
+			ObjectProvider<TableDefinition> tables, ObjectProvider<TabletMapper<?>> mappers,
+			ObjectProvider<WriteFailureHandler> failureHandler, ObjectProvider<TableWriterListener> listeners) {
+		TableWriterConfig.Builder builder = properties.writerConfig();
+		tables.orderedStream().forEach(builder::table);
+		mappers.orderedStream().forEach((mapper) -> builder.table(mapper.getDefinition()));
+		builder.onFailure(failureHandler.getIfUnique());
+		TableWriter writer = new TableWriter(pool, builder.build());
+		listeners.orderedStream().forEach(writer::addListener);
+		return writer;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
+import io.github.iotdbtable.client.TableWriterConfig;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -103,6 +104,8 @@ public class IoTDBTableProperties implements InitializingBean {
 	private final Ssl ssl = new Ssl();
 
 	private final Health health = new Health();
+
+	private final Writer writer = new Writer();
 
 	public List<String> getNodeUrls() {
 		return this.nodeUrls;
@@ -204,6 +207,10 @@ public class IoTDBTableProperties implements InitializingBean {
 		return this.health;
 	}
 
+	public Writer getWriter() {
+		return this.writer;
+	}
+
 	/**
 	 * Checks the values once bound, naming the property of the first bad one.
 	 * @throws IllegalArgumentException naming the property
@@ -235,11 +242,50 @@ public class IoTDBTableProperties implements InitializingBean {
 				(builder) -> builder.validateAfterIdle(this.pool.validateAfterIdle));
 		check("iotdb.table.pool.leak-detection-threshold",
 				(builder) -> builder.leakDetectionThreshold(this.pool.leakDetectionThreshold));
+		String writerName = this.writer.name;
+		if (writerName != null) {
+			checkWriter("iotdb.table.writer.name", (builder) -> builder.writerName(writerName));
+		}
+		checkWriter("iotdb.table.writer.batch-size", (builder) -> builder.batchSize(this.writer.batchSize)
+			.maxBufferedRows(Math.max(this.writer.batchSize, 1)));
+		checkWriter("iotdb.table.writer.max-batch-age", (builder) -> builder.maxBatchAge(this.writer.maxBatchAge));
+		checkWriter("iotdb.table.writer.max-buffered-rows",
+				(builder) -> builder.batchSize(this.writer.batchSize).maxBufferedRows(this.writer.maxBufferedRows));
+		checkWriter("iotdb.table.writer.add-timeout", (builder) -> builder.addTimeout(this.writer.addTimeout));
+		checkWriter("iotdb.table.writer.overflow", (builder) -> builder.overflow(this.writer.overflow));
+		checkWriter("iotdb.table.writer.sender-threads", (builder) -> builder.senderThreads(this.writer.senderThreads));
 		// the one setting the client does not have
 		if (this.health.timeout.isNegative() || this.health.timeout.isZero()) {
 			throw new IllegalArgumentException(
 					"iotdb.table.health.timeout must be positive, was " + this.health.timeout);
 		}
+	}
+
+	/** As {@link #check}, for a setting of the writer. */
+	private static void checkWriter(String property, Consumer<TableWriterConfig.Builder> setting) {
+		try {
+			TableWriterConfig.Builder builder = TableWriterConfig.builder();
+			setting.accept(builder);
+			builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(property + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The writer's settings on the client's builder. */
+	TableWriterConfig.Builder writerConfig() {
+		TableWriterConfig.Builder builder = TableWriterConfig.builder()
+			.batchSize(this.writer.batchSize)
+			.maxBatchAge(this.writer.maxBatchAge)
+			.maxBufferedRows(this.writer.maxBufferedRows)
+			.addTimeout(this.writer.addTimeout)
+			.overflow(this.writer.overflow)
+			.senderThreads(this.writer.senderThreads);
+		if (this.writer.name != null) {
+			builder.writerName(this.writer.name);
+		}
+		return builder;
 	}
 
 	/**
@@ -485,6 +531,117 @@ public class IoTDBTableProperties implements InitializingBean {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The batching writer, {@code TableWriter}.
+	 */
+	public static class Writer {
+
+		/**
+		 * Whether to define a TableWriter bean on the pool.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Writer name in logs, thread names and metrics. Generated when unset.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Rows of a table sent in one request; a batch this full is sent at once.
+		 */
+		private int batchSize = TableWriterConfig.DEFAULT_BATCH_SIZE;
+
+		/**
+		 * How long the first row of a batch waits before the batch is sent anyway.
+		 */
+		private Duration maxBatchAge = TableWriterConfig.DEFAULT_MAX_BATCH_AGE;
+
+		/**
+		 * Most rows held over all tables until written or handed to the failure handler.
+		 */
+		private int maxBufferedRows = TableWriterConfig.DEFAULT_MAX_BUFFERED_ROWS;
+
+		/**
+		 * How long an add waits for room when the writer is full.
+		 */
+		private Duration addTimeout = TableWriterConfig.DEFAULT_ADD_TIMEOUT;
+
+		/**
+		 * What an add does when no room came in time: fail (block) or drop the row.
+		 */
+		private TableWriterConfig.Overflow overflow = TableWriterConfig.Overflow.BLOCK;
+
+		/**
+		 * Threads that send batches, each one batch at a time.
+		 */
+		private int senderThreads = TableWriterConfig.DEFAULT_SENDER_THREADS;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getMaxBatchAge() {
+			return this.maxBatchAge;
+		}
+
+		public void setMaxBatchAge(Duration maxBatchAge) {
+			this.maxBatchAge = maxBatchAge;
+		}
+
+		public int getMaxBufferedRows() {
+			return this.maxBufferedRows;
+		}
+
+		public void setMaxBufferedRows(int maxBufferedRows) {
+			this.maxBufferedRows = maxBufferedRows;
+		}
+
+		public Duration getAddTimeout() {
+			return this.addTimeout;
+		}
+
+		public void setAddTimeout(Duration addTimeout) {
+			this.addTimeout = addTimeout;
+		}
+
+		public TableWriterConfig.Overflow getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(TableWriterConfig.Overflow overflow) {
+			this.overflow = overflow;
+		}
+
+		public int getSenderThreads() {
+			return this.senderThreads;
+		}
+
+		public void setSenderThreads(int senderThreads) {
+			this.senderThreads = senderThreads;
 		}
 
 	}

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import io.github.iotdbtable.client.TableSessionConfig;
 import io.github.iotdbtable.client.TableSessionPoolConfig;
+import io.github.iotdbtable.client.TableWriterConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -40,7 +41,9 @@ class ConfigurationMetadataTests {
 	/** Properties of the Spring layer alone, with no builder setting to compare to. */
 	private static final Set<String> SPRING_ONLY = Set.of("iotdb.table.health.timeout", "iotdb.table.ssl.enabled",
 			"iotdb.table.ssl.bundle", "iotdb.table.ssl.trust-store", "iotdb.table.ssl.trust-store-password",
-			"iotdb.table.time-zone", "iotdb.table.pool.name");
+			"iotdb.table.time-zone", "iotdb.table.pool.name", "iotdb.table.writer.enabled", "iotdb.table.writer.name");
+
+	private static final TableWriterConfig WRITER = TableWriterConfig.builder().build();
 
 	static {
 		setting("iotdb.table.node-urls", SESSION.getNodeUrls(), IoTDBTableProperties::getNodeUrls);
@@ -72,6 +75,18 @@ class ConfigurationMetadataTests {
 				(properties) -> properties.getPool().getValidateAfterIdle());
 		setting("iotdb.table.pool.leak-detection-threshold", DEFAULTS.getLeakDetectionThreshold(),
 				(properties) -> properties.getPool().getLeakDetectionThreshold());
+		setting("iotdb.table.writer.batch-size", WRITER.getBatchSize(),
+				(properties) -> properties.getWriter().getBatchSize());
+		setting("iotdb.table.writer.max-batch-age", WRITER.getMaxBatchAge(),
+				(properties) -> properties.getWriter().getMaxBatchAge());
+		setting("iotdb.table.writer.max-buffered-rows", WRITER.getMaxBufferedRows(),
+				(properties) -> properties.getWriter().getMaxBufferedRows());
+		setting("iotdb.table.writer.add-timeout", WRITER.getAddTimeout(),
+				(properties) -> properties.getWriter().getAddTimeout());
+		setting("iotdb.table.writer.overflow", WRITER.getOverflow(),
+				(properties) -> properties.getWriter().getOverflow());
+		setting("iotdb.table.writer.sender-threads", WRITER.getSenderThreads(),
+				(properties) -> properties.getWriter().getSenderThreads());
 	}
 
 	private static void setting(String property, Object clientDefault,
@@ -117,6 +132,9 @@ class ConfigurationMetadataTests {
 			assertThat(shown).as("%s shows a default", name).isNotNull();
 			if (expected instanceof Duration duration) {
 				assertThat(DurationStyle.detectAndParse(String.valueOf(shown))).as(name).isEqualTo(duration);
+			}
+			else if (expected instanceof Enum<?> constant) {
+				assertThat(String.valueOf(shown)).as(name).isEqualToIgnoringCase(constant.name());
 			}
 			else if (expected instanceof Number number) {
 				assertThat(((Number) shown).longValue()).as(name).isEqualTo(number.longValue());

@@ -9,6 +9,8 @@ import java.util.function.ToLongFunction;
 
 import io.github.iotdbtable.client.ColumnCategory;
 import io.github.iotdbtable.client.DataType;
+import io.github.iotdbtable.client.TableDefinition;
+import io.github.iotdbtable.client.TableWriter;
 import io.github.iotdbtable.client.Tablet;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  *     .field("temperature", DataType.DOUBLE, Reading::temperature)
  *     .build();
  * template.insert(batch, readings);
+ * readings.add(writer, reading);                          // one object, through a TableWriter
  * }</pre>
  *
  * @param <T> the type of the objects
@@ -43,6 +46,8 @@ public final class TabletMapper<T> {
 
 	private final int batchSize;
 
+	private final TableDefinition definition;
+
 	private TabletMapper(Builder<T> builder) {
 		this.table = builder.table;
 		this.time = Objects.requireNonNull(builder.time,
@@ -53,6 +58,8 @@ public final class TabletMapper<T> {
 		this.columns = List.copyOf(builder.columns);
 		this.batchSize = builder.batchSize;
 		newTablet(1);
+		this.definition = TableDefinition.of(this.table, this.columns.stream().map(Column::name).toList(),
+				this.columns.stream().map(Column::type).toList(), this.columns.stream().map(Column::category).toList());
 	}
 
 	public static <T> Builder<T> forTable(String table) {
@@ -65,6 +72,42 @@ public final class TabletMapper<T> {
 
 	public int getBatchSize() {
 		return this.batchSize;
+	}
+
+	/**
+	 * The table and columns this mapper fills, to declare to a {@link TableWriter}.
+	 * @return the definition
+	 * @since 0.2.0
+	 */
+	public TableDefinition getDefinition() {
+		return this.definition;
+	}
+
+	/**
+	 * Adds one object as a row through a writer, declaring the table to it first when
+	 * needed.
+	 * @param writer the writer
+	 * @param item the object
+	 * @throws IllegalArgumentException naming the column when a value does not fit
+	 * @see TableWriter#add(String, long, Object...)
+	 * @since 0.2.0
+	 */
+	public void add(TableWriter writer, T item) {
+		writer.declare(this.definition);
+		@Nullable Object[] values = new Object[this.columns.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = this.columns.get(i).value().apply(item);
+		}
+		Object time = this.time.apply(item);
+		if (time instanceof Instant instant) {
+			writer.add(this.table, instant, values);
+		}
+		else if (time instanceof Long timestamp) {
+			writer.add(this.table, timestamp, values);
+		}
+		else {
+			throw new IllegalArgumentException("an object for table '" + this.table + "' has no time");
+		}
 	}
 
 	/**
