@@ -1,6 +1,7 @@
 package io.github.iotdbtable.spring.embedded;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.github.iotdbtable.client.TableSessionPool;
 import io.github.iotdbtable.spring.autoconfigure.IoTDBConnectionDetails;
@@ -48,7 +49,10 @@ public final class EmbeddedIoTDBAutoConfiguration {
 	IoTDBCluster embeddedIoTDB() {
 		logger.info("No iotdb.table.node-urls set: starting an embedded IoTDB {} for development",
 				IoTDBCluster.DEFAULT_VERSION);
-		IoTDBCluster cluster = IoTDBCluster.builder().build().start();
+		// IoTDB 2.0.1 listens on every interface whatever its address settings say, so
+		// the well-known default password would let the network in
+		String password = "Dev-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		IoTDBCluster cluster = IoTDBCluster.builder().rootPassword(password).build().start();
 		logger.info("Embedded IoTDB running at {} (files in {}); it stops with the application", cluster.nodeUrl(),
 				cluster.directory());
 		return cluster;
@@ -57,22 +61,16 @@ public final class EmbeddedIoTDBAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(IoTDBConnectionDetails.class)
 	IoTDBConnectionDetails embeddedIoTDBConnectionDetails(IoTDBCluster cluster, IoTDBTableProperties properties) {
-		return new EmbeddedConnectionDetails(cluster.nodeUrls(), properties.getDatabase());
+		return new EmbeddedConnectionDetails(cluster.nodeUrls(), properties.getDatabase(), cluster.username(),
+				cluster.password());
 	}
 
-	/** The connection to the embedded server, as its built-in administrator. */
-	private record EmbeddedConnectionDetails(List<String> getNodeUrls,
-			@Nullable String getDatabase) implements IoTDBConnectionDetails {
-
-		@Override
-		public String getUsername() {
-			return "root";
-		}
-
-		@Override
-		public String getPassword() {
-			return "root";
-		}
+	/**
+	 * The connection to the embedded server, as its built-in administrator with the
+	 * password it was given for this run.
+	 */
+	private record EmbeddedConnectionDetails(List<String> getNodeUrls, @Nullable String getDatabase, String getUsername,
+			String getPassword) implements IoTDBConnectionDetails {
 
 		@Override
 		public String toString() {
