@@ -310,7 +310,7 @@ final class RpcTableSession implements TableSession {
 		Statuses.check(response.status(), sql);
 		SessionDataSet dataSet;
 		try {
-			dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+			dataSet = new SessionDataSet(this, sql, response, timeoutInMs, this.config.getFetchSize());
 		}
 		catch (RuntimeException ex) {
 			// the server opened the query: no data set will ever close it
@@ -327,10 +327,11 @@ final class RpcTableSession implements TableSession {
 	 * Fetches a query's next blocks; blocks that are malformed or do not fit the query's
 	 * layout close the connection.
 	 */
-	FetchResultsResponse fetchResults(String sql, long queryId, long timeoutMillis, ResultLayout layout) {
+	FetchResultsResponse fetchResults(String sql, long queryId, int fetchSize, long timeoutMillis,
+			ResultLayout layout) {
 		ensureOpen();
-		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId, sql,
-				this.config.getFetchSize(), queryId, timeoutMillis, layout));
+		FetchResultsResponse response = call("fetch", timeoutMillis,
+				() -> this.client.fetchResults(this.sessionId, sql, fetchSize, queryId, timeoutMillis, layout));
 		Statuses.check(response.status(), sql);
 		return response;
 	}

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a query, read once from first row to last. Rows arrive from the server in
- * pages of the fetch size; the next page is asked for when the current one is used up.
+ * pages of the fetch size, which {@link #setFetchSize(int)} changes; the next page is
+ * asked for when the current one is used up.
  *
  * <pre>{@code
  * try (SessionDataSet dataSet = session.executeQueryStatement("SELECT time, id1, m1 FROM table0")) {
@@ -87,8 +88,15 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private boolean positioned;
 
-	SessionDataSet(RpcTableSession session, String sql, ExecuteStatementResponse response, long timeoutMillis) {
+	private int fetchSize;
+
+	/** How many pages were fetched after the query's answer, for tests. */
+	private int fetches;
+
+	SessionDataSet(RpcTableSession session, String sql, ExecuteStatementResponse response, long timeoutMillis,
+			int fetchSize) {
 		this.session = session;
+		this.fetchSize = fetchSize;
 		this.sql = sql;
 		this.queryId = response.queryId();
 		this.timeoutMillis = timeoutMillis;
@@ -117,6 +125,29 @@ public final class SessionDataSet implements AutoCloseable {
 	/** The types of the result columns, in order. */
 	public List<DataType> getColumnTypes() {
 		return this.columnTypes;
+	}
+
+	/**
+	 * The most rows the next fetch asks the server for: the session's fetch size, until
+	 * changed.
+	 * @return the fetch size
+	 */
+	public int getFetchSize() {
+		return this.fetchSize;
+	}
+
+	/**
+	 * Changes how many rows each further fetch asks the server for. The rows already
+	 * received are read first; the server may send somewhat more than asked, as it sends
+	 * whole blocks.
+	 * @param fetchSize the number of rows, positive
+	 * @throws IllegalArgumentException when the fetch size is not positive
+	 */
+	public void setFetchSize(int fetchSize) {
+		if (fetchSize <= 0) {
+			throw new IllegalArgumentException("fetchSize must be positive, was " + fetchSize);
+		}
+		this.fetchSize = fetchSize;
 	}
 
 	/**
@@ -162,8 +193,9 @@ public final class SessionDataSet implements AutoCloseable {
 				finish();
 				return false;
 			}
-			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis,
-					this.layout);
+			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.fetchSize,
+					this.timeoutMillis, this.layout);
+			this.fetches++;
 			this.pendingBlocks.addAll(page.queryResult());
 			this.moreData = page.moreData() && page.hasResultSet();
 		}
@@ -270,6 +302,11 @@ public final class SessionDataSet implements AutoCloseable {
 			this.queryOpen = false;
 			this.session.closeQuery(this.queryId);
 		}
+	}
+
+	/** How many pages were fetched after the query's answer. */
+	int fetches() {
+		return this.fetches;
 	}
 
 	private void requireReadable() {
