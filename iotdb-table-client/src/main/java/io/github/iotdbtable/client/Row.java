@@ -21,8 +21,15 @@ import org.jspecify.annotations.Nullable;
  * TIMESTAMP, without loss; {@code getDouble} reads INT32, INT64, FLOAT and DOUBLE, where
  * an INT64 beyond 2<sup>53</sup> in magnitude is rounded to the nearest double;
  * {@code getBytes} reads BLOB, TEXT and STRING (as UTF-8); {@code getString} reads every
- * type. Asking for another type throws {@link IllegalArgumentException} naming the column
- * and its type.
+ * type this client knows. Asking for another type throws {@link IllegalArgumentException}
+ * naming the column and its type.
+ *
+ * <p>
+ * A column of a type this client does not know ({@link DataType#UNKNOWN}, such as a newer
+ * server's) does not fail the query: {@link #getObject(int)} reads it as the server
+ * encodes it, {@link #getBytes(int)} reads it when that is as bytes, and
+ * {@link #isNull(int)} works; the other getters refuse it, naming its type as the server
+ * does.
  *
  * @since 0.1.0
  */
@@ -60,7 +67,10 @@ public interface Row {
 
 	@Nullable String getString(String column);
 
-	/** The bytes of a BLOB, TEXT or STRING value. */
+	/**
+	 * The bytes of a BLOB, TEXT or STRING value, or of a value of an unknown type that
+	 * the server sends as bytes.
+	 */
 	byte @Nullable [] getBytes(int column);
 
 	byte @Nullable [] getBytes(String column);
@@ -77,7 +87,8 @@ public interface Row {
 	/**
 	 * The value as its natural Java type: {@code Boolean}, {@code Integer}, {@code Long},
 	 * {@code Float}, {@code Double}, {@code String}, {@code byte[]}, {@link LocalDate},
-	 * or {@link Instant} for TIMESTAMP.
+	 * or {@link Instant} for TIMESTAMP. A value of an unknown type comes as the server
+	 * encodes it: {@code byte[]}, {@code Boolean}, {@code Integer} or {@code Long}.
 	 */
 	@Nullable Object getObject(int column);
 

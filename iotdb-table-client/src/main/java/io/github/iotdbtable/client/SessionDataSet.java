@@ -59,6 +59,8 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private final List<DataType> columnTypes;
 
+	private final List<String> columnTypeNames;
+
 	/** Where the columns are in the blocks, which were checked against it on arrival. */
 	private final ResultLayout layout;
 
@@ -103,9 +105,10 @@ public final class SessionDataSet implements AutoCloseable {
 		this.columnNames = List.copyOf(response.columns());
 		// the wire layer checked the types and the blocks of an answer with success
 		this.layout = Objects.requireNonNull(response.layout(), "a query answered with success has a layout");
+		this.columnTypeNames = List.copyOf(response.dataTypes().subList(0, this.columnNames.size()));
 		List<DataType> types = new ArrayList<>(this.columnNames.size());
-		for (int i = 0; i < this.columnNames.size(); i++) {
-			types.add(DataType.fromName(response.dataTypes().get(i)));
+		for (String name : this.columnTypeNames) {
+			types.add(DataType.ofServerName(name));
 		}
 		this.columnTypes = Collections.unmodifiableList(types);
 		this.columnIndex = new HashMap<>();
@@ -122,9 +125,22 @@ public final class SessionDataSet implements AutoCloseable {
 		return this.columnNames;
 	}
 
-	/** The types of the result columns, in order. */
+	/**
+	 * The types of the result columns, in order; {@link DataType#UNKNOWN} for a type this
+	 * client does not know.
+	 */
 	public List<DataType> getColumnTypes() {
 		return this.columnTypes;
+	}
+
+	/**
+	 * The types of the result columns as the server names them, in order: also the names
+	 * of types this client does not know, such as a newer server's.
+	 * @return the type names, such as {@code DOUBLE}
+	 * @since 0.1.0
+	 */
+	public List<String> getColumnTypeNames() {
+		return this.columnTypeNames;
 	}
 
 	/**
@@ -343,10 +359,19 @@ public final class SessionDataSet implements AutoCloseable {
 		private BlockColumn column(int column, boolean typeFits, String getter, String reads) {
 			BlockColumn values = column(column);
 			if (!typeFits) {
-				throw new IllegalArgumentException("column '" + SessionDataSet.this.columnNames.get(column) + "' is "
-						+ type(column) + "; " + getter + " reads " + reads);
+				throw refused(column, getter, reads);
 			}
 			return values;
+		}
+
+		private IllegalArgumentException refused(int column, String getter, String reads) {
+			return new IllegalArgumentException("column '" + SessionDataSet.this.columnNames.get(column) + "' is "
+					+ typeName(column) + "; " + getter + " reads " + reads);
+		}
+
+		private String typeName(int column) {
+			return (type(column) != DataType.UNKNOWN) ? type(column).name()
+					: SessionDataSet.this.columnTypeNames.get(column) + ", a type unknown to this client";
 		}
 
 		private int at() {
@@ -431,7 +456,8 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public @Nullable String getString(int column) {
-			BlockColumn values = column(column);
+			BlockColumn values = column(column, type(column) != DataType.UNKNOWN, "getString",
+					"the types this client knows");
 			if (values.isNull(at())) {
 				return null;
 			}
@@ -449,7 +475,11 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public byte @Nullable [] getBytes(int column) {
-			BlockColumn values = column(column, isBinary(type(column)), "getBytes", "BLOB, TEXT and STRING");
+			BlockColumn values = column(column);
+			// a type unknown here is read as bytes when it is sent as bytes
+			if (!isBinary(type(column)) && !(type(column) == DataType.UNKNOWN && values.isBinary())) {
+				throw refused(column, "getBytes", "BLOB, TEXT, STRING and unknown types sent as bytes");
+			}
 			return values.isNull(at()) ? null : values.getBytes(at());
 		}
 
@@ -507,6 +537,7 @@ public final class SessionDataSet implements AutoCloseable {
 				case BLOB -> values.getBytes(at());
 				case DATE -> getDate(column);
 				case TIMESTAMP -> getTimestamp(column);
+				case UNKNOWN -> values.getEncoded(at());
 			};
 		}
 
@@ -545,6 +576,15 @@ public final class SessionDataSet implements AutoCloseable {
 			return type == DataType.BLOB || type == DataType.TEXT || type == DataType.STRING;
 		}
 
+		/** A value as {@link #getString} gives it, also of a type unknown here. */
+		private @Nullable String text(int column) {
+			if (type(column) != DataType.UNKNOWN) {
+				return getString(column);
+			}
+			Object value = getObject(column);
+			return (value instanceof byte[] bytes) ? "0x" + HexFormat.of().formatHex(bytes) : String.valueOf(value);
+		}
+
 		@Override
 		public String toString() {
 			if (!SessionDataSet.this.positioned) {
@@ -555,7 +595,7 @@ public final class SessionDataSet implements AutoCloseable {
 				if (i > 0) {
 					text.append(", ");
 				}
-				text.append(SessionDataSet.this.columnNames.get(i)).append('=').append(getString(i));
+				text.append(SessionDataSet.this.columnNames.get(i)).append('=').append(text(i));
 			}
 			return text.append('}').toString();
 		}

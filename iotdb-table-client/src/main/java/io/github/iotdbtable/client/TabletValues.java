@@ -35,6 +35,7 @@ final class TabletValues {
 			case BLOB -> value instanceof byte[];
 			case DATE -> value instanceof LocalDate;
 			case TIMESTAMP -> value instanceof Long || value instanceof Integer || value instanceof Instant;
+			case UNKNOWN -> false; // refused by the schema
 		};
 		if (!fits) {
 			throw new IllegalArgumentException("row " + row + ", " + schema.describe(column) + ": expected "
@@ -56,6 +57,7 @@ final class TabletValues {
 			case BLOB -> "byte[]";
 			case DATE -> "LocalDate";
 			case TIMESTAMP -> "Long, Integer or Instant";
+			case UNKNOWN -> "no value";
 		};
 	}
 
@@ -119,6 +121,7 @@ final class TabletValues {
 				}
 				out.putLong(time);
 			}
+			case UNKNOWN -> throw new IllegalStateException(schema.describe(column) + " cannot be written");
 		}
 	}
 

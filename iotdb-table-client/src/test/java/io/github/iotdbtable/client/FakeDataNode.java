@@ -325,6 +325,12 @@ final class FakeDataNode implements AutoCloseable {
 		 */
 		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, boolean moreData,
 				long... values) throws IOException, TException {
+			answerQuery(request, queryId, columns, types, moreData, int64Block(values));
+		}
+
+		/** Answers a query with one block, as it is. */
+		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, boolean moreData,
+				ByteBuffer block) throws IOException, TException {
 			writeFrame(reply(request, TType.STRUCT, (p) -> {
 				p.writeStructBegin(STRUCT);
 				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
@@ -337,7 +343,7 @@ final class FakeDataNode implements AutoCloseable {
 				writeStrings(p, 6, types);
 				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
 				p.writeListBegin(new TList(TType.STRING, 1));
-				p.writeBinary(int64Block(values));
+				p.writeBinary(block.duplicate());
 				p.writeListEnd();
 				p.writeFieldEnd();
 				p.writeFieldBegin(new TField("", TType.BOOL, (short) 14));
