@@ -2,6 +2,8 @@ package io.github.iotdbtable.client;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -60,8 +62,10 @@ public interface Row {
 	double getDouble(String column);
 
 	/**
-	 * The value as text: TEXT and STRING as stored, other types in their usual printed
-	 * form.
+	 * The value as text: TEXT and STRING as stored, BLOB as {@code 0x} and hex digits,
+	 * other types in their usual printed form; TIMESTAMP as {@link Instant#toString()}
+	 * gives it, in UTC whatever the session's time zone (see
+	 * {@link #getZonedDateTime(int)}).
 	 */
 	@Nullable String getString(int column);
 
@@ -83,6 +87,22 @@ public interface Row {
 	@Nullable Instant getTimestamp(int column);
 
 	@Nullable Instant getTimestamp(String column);
+
+	/**
+	 * A TIMESTAMP value, such as the {@code time} column, in the session's time zone
+	 * ({@link TableSessionConfig#getTimeZone()}).
+	 */
+	@Nullable ZonedDateTime getZonedDateTime(int column);
+
+	@Nullable ZonedDateTime getZonedDateTime(String column);
+
+	/**
+	 * A TIMESTAMP value, such as the {@code time} column, as the wall-clock time of the
+	 * session's time zone ({@link TableSessionConfig#getTimeZone()}).
+	 */
+	@Nullable LocalDateTime getLocalDateTime(int column);
+
+	@Nullable LocalDateTime getLocalDateTime(String column);
 
 	/**
 	 * The value as its natural Java type: {@code Boolean}, {@code Integer}, {@code Long},

@@ -1,5 +1,6 @@
 package io.github.iotdbtable.client;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -366,6 +367,11 @@ final class RpcTableSession implements TableSession {
 	@Override
 	public TimestampPrecision getTimestampPrecision() {
 		return this.precision;
+	}
+
+	/** The zone the session was opened in, which row getters show times in. */
+	ZoneId timeZone() {
+		return this.config.getTimeZone();
 	}
 
 	@Override

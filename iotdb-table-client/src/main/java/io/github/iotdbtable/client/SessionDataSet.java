@@ -3,6 +3,8 @@ package io.github.iotdbtable.client;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -137,7 +139,6 @@ public final class SessionDataSet implements AutoCloseable {
 	 * The types of the result columns as the server names them, in order: also the names
 	 * of types this client does not know, such as a newer server's.
 	 * @return the type names, such as {@code DOUBLE}
-	 * @since 0.1.0
 	 */
 	public List<String> getColumnTypeNames() {
 		return this.columnTypeNames;
@@ -511,9 +512,35 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public @Nullable Instant getTimestamp(int column) {
-			BlockColumn values = column(column, type(column) == DataType.TIMESTAMP, "getTimestamp", "TIMESTAMP");
+			return instant(column, "getTimestamp");
+		}
+
+		private @Nullable Instant instant(int column, String getter) {
+			BlockColumn values = column(column, type(column) == DataType.TIMESTAMP, getter, "TIMESTAMP");
 			return values.isNull(at()) ? null
 					: SessionDataSet.this.session.getTimestampPrecision().toInstant(values.getLong(at()));
+		}
+
+		@Override
+		public @Nullable ZonedDateTime getZonedDateTime(int column) {
+			Instant instant = instant(column, "getZonedDateTime");
+			return (instant != null) ? instant.atZone(SessionDataSet.this.session.timeZone()) : null;
+		}
+
+		@Override
+		public @Nullable ZonedDateTime getZonedDateTime(String column) {
+			return getZonedDateTime(findColumn(column));
+		}
+
+		@Override
+		public @Nullable LocalDateTime getLocalDateTime(int column) {
+			Instant instant = instant(column, "getLocalDateTime");
+			return (instant != null) ? LocalDateTime.ofInstant(instant, SessionDataSet.this.session.timeZone()) : null;
+		}
+
+		@Override
+		public @Nullable LocalDateTime getLocalDateTime(String column) {
+			return getLocalDateTime(findColumn(column));
 		}
 
 		@Override
