@@ -235,6 +235,7 @@ public final class ColumnarTablet extends TabletData {
 			case BLOB -> array instanceof byte[][];
 			case DATE -> array instanceof LocalDate[] || array instanceof int[];
 			case TIMESTAMP -> array instanceof long[] || array instanceof Instant[];
+			case UNKNOWN -> false; // refused by the schema
 		};
 		if (!fits) {
 			throw new IllegalArgumentException(this.schema.describe(column) + ": expected " + arrayTypes(type)
@@ -285,6 +286,7 @@ public final class ColumnarTablet extends TabletData {
 			case BLOB -> "byte[][]";
 			case DATE -> "LocalDate[] or int[] of yyyyMMdd";
 			case TIMESTAMP -> "long[] or Instant[]";
+			case UNKNOWN -> "no array";
 		};
 	}
 

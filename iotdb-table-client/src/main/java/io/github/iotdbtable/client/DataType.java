@@ -28,6 +28,16 @@ public enum DataType {
 	TEXT(5),
 
 	/**
+	 * A result column of a type this client does not know, such as one a newer server
+	 * added: {@link Row#getObject(int)} reads it as the server encodes it
+	 * ({@code byte[]}, {@code Boolean}, {@code Integer} or {@code Long}),
+	 * {@link Row#getBytes(int)} reads it when it is sent as bytes, and
+	 * {@link SessionDataSet#getColumnTypeNames()} gives the server's name. Tablets cannot
+	 * hold it.
+	 */
+	UNKNOWN(7),
+
+	/**
 	 * A point in time: {@code long} in the server's timestamp precision, or
 	 * {@link java.time.Instant}.
 	 */
@@ -68,6 +78,18 @@ public enum DataType {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("unknown data type '" + name + "'");
+		}
+	}
+
+	/**
+	 * The type of a result column: {@link #UNKNOWN} for a name this client does not know.
+	 */
+	static DataType ofServerName(String name) {
+		try {
+			return fromName(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return UNKNOWN;
 		}
 	}
 

@@ -2,6 +2,8 @@ package io.github.iotdbtable.client;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +23,15 @@ import org.jspecify.annotations.Nullable;
  * TIMESTAMP, without loss; {@code getDouble} reads INT32, INT64, FLOAT and DOUBLE, where
  * an INT64 beyond 2<sup>53</sup> in magnitude is rounded to the nearest double;
  * {@code getBytes} reads BLOB, TEXT and STRING (as UTF-8); {@code getString} reads every
- * type. Asking for another type throws {@link IllegalArgumentException} naming the column
- * and its type.
+ * type this client knows. Asking for another type throws {@link IllegalArgumentException}
+ * naming the column and its type.
+ *
+ * <p>
+ * A column of a type this client does not know ({@link DataType#UNKNOWN}, such as a newer
+ * server's) does not fail the query: {@link #getObject(int)} reads it as the server
+ * encodes it, {@link #getBytes(int)} reads it when that is as bytes, and
+ * {@link #isNull(int)} works; the other getters refuse it, naming its type as the server
+ * does.
  *
  * @since 0.1.0
  */
@@ -53,14 +62,19 @@ public interface Row {
 	double getDouble(String column);
 
 	/**
-	 * The value as text: TEXT and STRING as stored, other types in their usual printed
-	 * form.
+	 * The value as text: TEXT and STRING as stored, BLOB as {@code 0x} and hex digits,
+	 * other types in their usual printed form; TIMESTAMP as {@link Instant#toString()}
+	 * gives it, in UTC whatever the session's time zone (see
+	 * {@link #getZonedDateTime(int)}).
 	 */
 	@Nullable String getString(int column);
 
 	@Nullable String getString(String column);
 
-	/** The bytes of a BLOB, TEXT or STRING value. */
+	/**
+	 * The bytes of a BLOB, TEXT or STRING value, or of a value of an unknown type that
+	 * the server sends as bytes.
+	 */
 	byte @Nullable [] getBytes(int column);
 
 	byte @Nullable [] getBytes(String column);
@@ -75,9 +89,26 @@ public interface Row {
 	@Nullable Instant getTimestamp(String column);
 
 	/**
+	 * A TIMESTAMP value, such as the {@code time} column, in the session's time zone
+	 * ({@link TableSessionConfig#getTimeZone()}).
+	 */
+	@Nullable ZonedDateTime getZonedDateTime(int column);
+
+	@Nullable ZonedDateTime getZonedDateTime(String column);
+
+	/**
+	 * A TIMESTAMP value, such as the {@code time} column, as the wall-clock time of the
+	 * session's time zone ({@link TableSessionConfig#getTimeZone()}).
+	 */
+	@Nullable LocalDateTime getLocalDateTime(int column);
+
+	@Nullable LocalDateTime getLocalDateTime(String column);
+
+	/**
 	 * The value as its natural Java type: {@code Boolean}, {@code Integer}, {@code Long},
 	 * {@code Float}, {@code Double}, {@code String}, {@code byte[]}, {@link LocalDate},
-	 * or {@link Instant} for TIMESTAMP.
+	 * or {@link Instant} for TIMESTAMP. A value of an unknown type comes as the server
+	 * encodes it: {@code byte[]}, {@code Boolean}, {@code Integer} or {@code Long}.
 	 */
 	@Nullable Object getObject(int column);
 

@@ -1,5 +1,6 @@
 package io.github.iotdbtable.client;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,7 +311,7 @@ final class RpcTableSession implements TableSession {
 		Statuses.check(response.status(), sql);
 		SessionDataSet dataSet;
 		try {
-			dataSet = new SessionDataSet(this, sql, response, timeoutInMs);
+			dataSet = new SessionDataSet(this, sql, response, timeoutInMs, this.config.getFetchSize());
 		}
 		catch (RuntimeException ex) {
 			// the server opened the query: no data set will ever close it
@@ -327,10 +328,11 @@ final class RpcTableSession implements TableSession {
 	 * Fetches a query's next blocks; blocks that are malformed or do not fit the query's
 	 * layout close the connection.
 	 */
-	FetchResultsResponse fetchResults(String sql, long queryId, long timeoutMillis, ResultLayout layout) {
+	FetchResultsResponse fetchResults(String sql, long queryId, int fetchSize, long timeoutMillis,
+			ResultLayout layout) {
 		ensureOpen();
-		FetchResultsResponse response = call("fetch", timeoutMillis, () -> this.client.fetchResults(this.sessionId, sql,
-				this.config.getFetchSize(), queryId, timeoutMillis, layout));
+		FetchResultsResponse response = call("fetch", timeoutMillis,
+				() -> this.client.fetchResults(this.sessionId, sql, fetchSize, queryId, timeoutMillis, layout));
 		Statuses.check(response.status(), sql);
 		return response;
 	}
@@ -365,6 +367,11 @@ final class RpcTableSession implements TableSession {
 	@Override
 	public TimestampPrecision getTimestampPrecision() {
 		return this.precision;
+	}
+
+	/** The zone the session was opened in, which row getters show times in. */
+	ZoneId timeZone() {
+		return this.config.getTimeZone();
 	}
 
 	@Override

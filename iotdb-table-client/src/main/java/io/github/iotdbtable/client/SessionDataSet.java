@@ -3,6 +3,8 @@ package io.github.iotdbtable.client;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a query, read once from first row to last. Rows arrive from the server in
- * pages of the fetch size; the next page is asked for when the current one is used up.
+ * pages of the fetch size, which {@link #setFetchSize(int)} changes; the next page is
+ * asked for when the current one is used up.
  *
  * <pre>{@code
  * try (SessionDataSet dataSet = session.executeQueryStatement("SELECT time, id1, m1 FROM table0")) {
@@ -58,6 +61,8 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private final List<DataType> columnTypes;
 
+	private final List<String> columnTypeNames;
+
 	/** Where the columns are in the blocks, which were checked against it on arrival. */
 	private final ResultLayout layout;
 
@@ -87,17 +92,25 @@ public final class SessionDataSet implements AutoCloseable {
 
 	private boolean positioned;
 
-	SessionDataSet(RpcTableSession session, String sql, ExecuteStatementResponse response, long timeoutMillis) {
+	private int fetchSize;
+
+	/** How many pages were fetched after the query's answer, for tests. */
+	private int fetches;
+
+	SessionDataSet(RpcTableSession session, String sql, ExecuteStatementResponse response, long timeoutMillis,
+			int fetchSize) {
 		this.session = session;
+		this.fetchSize = fetchSize;
 		this.sql = sql;
 		this.queryId = response.queryId();
 		this.timeoutMillis = timeoutMillis;
 		this.columnNames = List.copyOf(response.columns());
 		// the wire layer checked the types and the blocks of an answer with success
 		this.layout = Objects.requireNonNull(response.layout(), "a query answered with success has a layout");
+		this.columnTypeNames = List.copyOf(response.dataTypes().subList(0, this.columnNames.size()));
 		List<DataType> types = new ArrayList<>(this.columnNames.size());
-		for (int i = 0; i < this.columnNames.size(); i++) {
-			types.add(DataType.fromName(response.dataTypes().get(i)));
+		for (String name : this.columnTypeNames) {
+			types.add(DataType.ofServerName(name));
 		}
 		this.columnTypes = Collections.unmodifiableList(types);
 		this.columnIndex = new HashMap<>();
@@ -114,9 +127,44 @@ public final class SessionDataSet implements AutoCloseable {
 		return this.columnNames;
 	}
 
-	/** The types of the result columns, in order. */
+	/**
+	 * The types of the result columns, in order; {@link DataType#UNKNOWN} for a type this
+	 * client does not know.
+	 */
 	public List<DataType> getColumnTypes() {
 		return this.columnTypes;
+	}
+
+	/**
+	 * The types of the result columns as the server names them, in order: also the names
+	 * of types this client does not know, such as a newer server's.
+	 * @return the type names, such as {@code DOUBLE}
+	 */
+	public List<String> getColumnTypeNames() {
+		return this.columnTypeNames;
+	}
+
+	/**
+	 * The most rows the next fetch asks the server for: the session's fetch size, until
+	 * changed.
+	 * @return the fetch size
+	 */
+	public int getFetchSize() {
+		return this.fetchSize;
+	}
+
+	/**
+	 * Changes how many rows each further fetch asks the server for. The rows already
+	 * received are read first; the server may send somewhat more than asked, as it sends
+	 * whole blocks.
+	 * @param fetchSize the number of rows, positive
+	 * @throws IllegalArgumentException when the fetch size is not positive
+	 */
+	public void setFetchSize(int fetchSize) {
+		if (fetchSize <= 0) {
+			throw new IllegalArgumentException("fetchSize must be positive, was " + fetchSize);
+		}
+		this.fetchSize = fetchSize;
 	}
 
 	/**
@@ -162,8 +210,9 @@ public final class SessionDataSet implements AutoCloseable {
 				finish();
 				return false;
 			}
-			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.timeoutMillis,
-					this.layout);
+			FetchResultsResponse page = this.session.fetchResults(this.sql, this.queryId, this.fetchSize,
+					this.timeoutMillis, this.layout);
+			this.fetches++;
 			this.pendingBlocks.addAll(page.queryResult());
 			this.moreData = page.moreData() && page.hasResultSet();
 		}
@@ -272,6 +321,11 @@ public final class SessionDataSet implements AutoCloseable {
 		}
 	}
 
+	/** How many pages were fetched after the query's answer. */
+	int fetches() {
+		return this.fetches;
+	}
+
 	private void requireReadable() {
 		if (this.unreadableBecause != null) {
 			throw new IllegalStateException("the data set cannot be read: " + this.unreadableBecause,
@@ -306,10 +360,19 @@ public final class SessionDataSet implements AutoCloseable {
 		private BlockColumn column(int column, boolean typeFits, String getter, String reads) {
 			BlockColumn values = column(column);
 			if (!typeFits) {
-				throw new IllegalArgumentException("column '" + SessionDataSet.this.columnNames.get(column) + "' is "
-						+ type(column) + "; " + getter + " reads " + reads);
+				throw refused(column, getter, reads);
 			}
 			return values;
+		}
+
+		private IllegalArgumentException refused(int column, String getter, String reads) {
+			return new IllegalArgumentException("column '" + SessionDataSet.this.columnNames.get(column) + "' is "
+					+ typeName(column) + "; " + getter + " reads " + reads);
+		}
+
+		private String typeName(int column) {
+			return (type(column) != DataType.UNKNOWN) ? type(column).name()
+					: SessionDataSet.this.columnTypeNames.get(column) + ", a type unknown to this client";
 		}
 
 		private int at() {
@@ -394,7 +457,8 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public @Nullable String getString(int column) {
-			BlockColumn values = column(column);
+			BlockColumn values = column(column, type(column) != DataType.UNKNOWN, "getString",
+					"the types this client knows");
 			if (values.isNull(at())) {
 				return null;
 			}
@@ -412,7 +476,11 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public byte @Nullable [] getBytes(int column) {
-			BlockColumn values = column(column, isBinary(type(column)), "getBytes", "BLOB, TEXT and STRING");
+			BlockColumn values = column(column);
+			// a type unknown here is read as bytes when it is sent as bytes
+			if (!isBinary(type(column)) && !(type(column) == DataType.UNKNOWN && values.isBinary())) {
+				throw refused(column, "getBytes", "BLOB, TEXT, STRING and unknown types sent as bytes");
+			}
 			return values.isNull(at()) ? null : values.getBytes(at());
 		}
 
@@ -444,9 +512,35 @@ public final class SessionDataSet implements AutoCloseable {
 
 		@Override
 		public @Nullable Instant getTimestamp(int column) {
-			BlockColumn values = column(column, type(column) == DataType.TIMESTAMP, "getTimestamp", "TIMESTAMP");
+			return instant(column, "getTimestamp");
+		}
+
+		private @Nullable Instant instant(int column, String getter) {
+			BlockColumn values = column(column, type(column) == DataType.TIMESTAMP, getter, "TIMESTAMP");
 			return values.isNull(at()) ? null
 					: SessionDataSet.this.session.getTimestampPrecision().toInstant(values.getLong(at()));
+		}
+
+		@Override
+		public @Nullable ZonedDateTime getZonedDateTime(int column) {
+			Instant instant = instant(column, "getZonedDateTime");
+			return (instant != null) ? instant.atZone(SessionDataSet.this.session.timeZone()) : null;
+		}
+
+		@Override
+		public @Nullable ZonedDateTime getZonedDateTime(String column) {
+			return getZonedDateTime(findColumn(column));
+		}
+
+		@Override
+		public @Nullable LocalDateTime getLocalDateTime(int column) {
+			Instant instant = instant(column, "getLocalDateTime");
+			return (instant != null) ? LocalDateTime.ofInstant(instant, SessionDataSet.this.session.timeZone()) : null;
+		}
+
+		@Override
+		public @Nullable LocalDateTime getLocalDateTime(String column) {
+			return getLocalDateTime(findColumn(column));
 		}
 
 		@Override
@@ -470,6 +564,7 @@ public final class SessionDataSet implements AutoCloseable {
 				case BLOB -> values.getBytes(at());
 				case DATE -> getDate(column);
 				case TIMESTAMP -> getTimestamp(column);
+				case UNKNOWN -> values.getEncoded(at());
 			};
 		}
 
@@ -508,6 +603,15 @@ public final class SessionDataSet implements AutoCloseable {
 			return type == DataType.BLOB || type == DataType.TEXT || type == DataType.STRING;
 		}
 
+		/** A value as {@link #getString} gives it, also of a type unknown here. */
+		private @Nullable String text(int column) {
+			if (type(column) != DataType.UNKNOWN) {
+				return getString(column);
+			}
+			Object value = getObject(column);
+			return (value instanceof byte[] bytes) ? "0x" + HexFormat.of().formatHex(bytes) : String.valueOf(value);
+		}
+
 		@Override
 		public String toString() {
 			if (!SessionDataSet.this.positioned) {
@@ -518,7 +622,7 @@ public final class SessionDataSet implements AutoCloseable {
 				if (i > 0) {
 					text.append(", ");
 				}
-				text.append(SessionDataSet.this.columnNames.get(i)).append('=').append(getString(i));
+				text.append(SessionDataSet.this.columnNames.get(i)).append('=').append(text(i));
 			}
 			return text.append('}').toString();
 		}

@@ -79,6 +79,7 @@ final class TabletEncoder {
 				case INT32, FLOAT, DATE -> 4;
 				case INT64, DOUBLE, TIMESTAMP -> 8;
 				case TEXT, STRING, BLOB -> 16;
+				case UNKNOWN -> 0; // refused by the schema
 			};
 		}
 		return (int) Math.min(Integer.MAX_VALUE - 8, bytes * rows + 64);

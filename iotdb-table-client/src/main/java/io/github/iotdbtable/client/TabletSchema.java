@@ -64,6 +64,10 @@ final class TabletSchema {
 				throw new IllegalArgumentException(
 						"tablet '" + tableName + "': column '" + name + "' has no data type");
 			}
+			if (type == DataType.UNKNOWN) {
+				throw new IllegalArgumentException("tablet '" + tableName + "': column '" + name
+						+ "' is of type UNKNOWN, which only result columns have: give it the column's type");
+			}
 			ColumnCategory category = columnCategories.get(i);
 			if (category == null) {
 				throw new IllegalArgumentException(

@@ -46,6 +46,7 @@ final class TabletValues {
 			case BLOB -> value instanceof byte[];
 			case DATE -> value instanceof LocalDate;
 			case TIMESTAMP -> value instanceof Long || value instanceof Integer || value instanceof Instant;
+			case UNKNOWN -> false; // refused by the schema
 		};
 	}
 
@@ -60,6 +61,7 @@ final class TabletValues {
 			case BLOB -> "byte[]";
 			case DATE -> "LocalDate";
 			case TIMESTAMP -> "Long, Integer or Instant";
+			case UNKNOWN -> "no value";
 		};
 	}
 
@@ -123,6 +125,7 @@ final class TabletValues {
 				}
 				out.putLong(time);
 			}
+			case UNKNOWN -> throw new IllegalStateException(schema.describe(column) + " cannot be written");
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.apache.thrift.protocol.TMap;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
 import org.apache.thrift.transport.TMemoryBuffer;
@@ -131,8 +132,29 @@ final class FakeDataNode implements AutoCloseable {
 
 	}
 
-	/** A call the client sent. */
-	record Request(String method, int seqid) {
+	/** A call the client sent, with its framed bytes. */
+	record Request(String method, int seqid, byte[] frame) {
+
+		/**
+		 * An i32 field of the call's request struct, its first argument.
+		 * @param id the field id
+		 * @throws IllegalArgumentException when the request has no such field
+		 */
+		int i32(int id) throws TException {
+			TProtocol p = new TBinaryProtocol(new TMemoryInputTransport(this.frame));
+			p.readMessageBegin();
+			p.readStructBegin();
+			p.readFieldBegin();
+			p.readStructBegin();
+			for (TField f = p.readFieldBegin(); f.type != TType.STOP; f = p.readFieldBegin()) {
+				if (f.id == id && f.type == TType.I32) {
+					return p.readI32();
+				}
+				TProtocolUtil.skip(p, f.type);
+			}
+			throw new IllegalArgumentException(this.method + " has no i32 argument " + id);
+		}
+
 	}
 
 	/** One accepted connection. */
@@ -153,7 +175,7 @@ final class FakeDataNode implements AutoCloseable {
 			this.in.readFully(frame);
 			TMessage message = new TBinaryProtocol(new TMemoryInputTransport(frame)).readMessageBegin();
 			FakeDataNode.this.received.add(message.name);
-			return new Request(message.name, message.seqid);
+			return new Request(message.name, message.seqid, frame);
 		}
 
 		/** Sends bytes as they are, no frame added. */
@@ -294,6 +316,21 @@ final class FakeDataNode implements AutoCloseable {
 		 */
 		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, long... values)
 				throws IOException, TException {
+			answerQuery(request, queryId, columns, types, false, values);
+		}
+
+		/**
+		 * Answers a query as {@link #answerQuery(Request, long, List, List, long...)}
+		 * does, saying whether more rows can be fetched.
+		 */
+		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, boolean moreData,
+				long... values) throws IOException, TException {
+			answerQuery(request, queryId, columns, types, moreData, int64Block(values));
+		}
+
+		/** Answers a query with one block, as it is. */
+		void answerQuery(Request request, long queryId, List<String> columns, List<String> types, boolean moreData,
+				ByteBuffer block) throws IOException, TException {
 			writeFrame(reply(request, TType.STRUCT, (p) -> {
 				p.writeStructBegin(STRUCT);
 				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
@@ -306,11 +343,37 @@ final class FakeDataNode implements AutoCloseable {
 				writeStrings(p, 6, types);
 				p.writeFieldBegin(new TField("", TType.LIST, (short) 13));
 				p.writeListBegin(new TList(TType.STRING, 1));
-				p.writeBinary(int64Block(values));
+				p.writeBinary(block.duplicate());
 				p.writeListEnd();
 				p.writeFieldEnd();
 				p.writeFieldBegin(new TField("", TType.BOOL, (short) 14));
-				p.writeBool(false);
+				p.writeBool(moreData);
+				p.writeFieldEnd();
+				p.writeFieldStop();
+				p.writeStructEnd();
+			}));
+		}
+
+		/**
+		 * Answers a fetchResultsV2 call with one block of {@code values} as a single
+		 * INT64 value column, saying whether more rows can be fetched.
+		 */
+		void answerFetch(Request request, boolean moreData, long... values) throws IOException, TException {
+			writeFrame(reply(request, TType.STRUCT, (p) -> {
+				p.writeStructBegin(STRUCT);
+				p.writeFieldBegin(new TField("", TType.STRUCT, (short) 1));
+				writeSuccess(p);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.BOOL, (short) 2));
+				p.writeBool(true);
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.LIST, (short) 6));
+				p.writeListBegin(new TList(TType.STRING, 1));
+				p.writeBinary(int64Block(values));
+				p.writeListEnd();
+				p.writeFieldEnd();
+				p.writeFieldBegin(new TField("", TType.BOOL, (short) 7));
+				p.writeBool(moreData);
 				p.writeFieldEnd();
 				p.writeFieldStop();
 				p.writeStructEnd();

@@ -31,6 +31,24 @@ class TabletTests {
 	}
 
 	@Test
+	void noTabletHoldsAColumnOfUnknownType() {
+		String refused = "tablet 't': column 'x' is of type UNKNOWN, which only result columns have: "
+				+ "give it the column's type";
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Tablet.builder("t").tag("device").field("x", DataType.UNKNOWN).build())
+			.withMessage(refused);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ColumnarTablet.builder("t", new long[] { 1 })
+				.field("x", DataType.UNKNOWN, new long[] { 2 })
+				.build())
+			.withMessage(refused);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Tablet("t", List.of("x"), List.of(DataType.UNKNOWN), List.of(List.of(2L)),
+					List.of(1L), List.of(ColumnCategory.FIELD)))
+			.withMessage(refused);
+	}
+
+	@Test
 	void everyTypeTakesItsJavaValuesAndNull() {
 		Tablet tablet = allTypes();
 		tablet.addRow(1L, true, 1, 2L, 3f, 4d, "t", "s", new byte[] { 1 }, LocalDate.of(2024, 2, 29), 5L);

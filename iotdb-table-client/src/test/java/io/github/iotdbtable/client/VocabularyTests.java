@@ -34,7 +34,10 @@ class VocabularyTests {
 		assertThat(DataType.DATE.code()).isEqualTo((byte) 9);
 		assertThat(DataType.BLOB.code()).isEqualTo((byte) 10);
 		assertThat(DataType.STRING.code()).isEqualTo((byte) 11);
+		assertThat(DataType.UNKNOWN.code()).isEqualTo((byte) 7);
 		assertThat(DataType.fromName("int64")).isSameAs(DataType.INT64);
+		assertThat(DataType.ofServerName("OBJECT")).isSameAs(DataType.UNKNOWN);
+		assertThat(DataType.ofServerName(" Date ")).isSameAs(DataType.DATE);
 		assertThatIllegalArgumentException().isThrownBy(() -> DataType.fromName("VECTOR"))
 			.withMessage("unknown data type 'VECTOR'");
 	}

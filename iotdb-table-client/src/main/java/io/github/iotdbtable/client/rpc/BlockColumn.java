@@ -229,6 +229,29 @@ public final class BlockColumn {
 		return (this.inner != null) ? this.inner.encoding : this.encoding;
 	}
 
+	/**
+	 * Whether the values are length-prefixed bytes, as those of TEXT, STRING and BLOB
+	 * are.
+	 */
+	public boolean isBinary() {
+		return valueEncoding() == BINARY_ARRAY;
+	}
+
+	/**
+	 * A non-null row's value as its encoding holds it, for a column of a type unknown
+	 * here.
+	 * @return a {@code Boolean}, {@code Integer}, {@code Long} or {@code byte[]}
+	 */
+	public Object getEncoded(int row) {
+		return switch (valueEncoding()) {
+			case BYTE_ARRAY -> getBoolean(row);
+			case INT32_ARRAY -> getInt(row);
+			case INT64_ARRAY -> getLong(row);
+			// parsing refused any other encoding
+			default -> getBytes(row);
+		};
+	}
+
 	public int rowCount() {
 		return this.rows;
 	}

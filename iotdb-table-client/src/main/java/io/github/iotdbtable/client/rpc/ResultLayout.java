@@ -10,7 +10,8 @@ import java.util.Locale;
  * its declared type is read from. Every block of the query is checked against it as the
  * answer that carries it arrives, so that a malformed block, a column mapped outside the
  * blocks, or a column whose encoding does not hold its type, fails the answer, not a
- * getter later on.
+ * getter later on. A column of a type unknown here is read in whichever plain encoding it
+ * comes in.
  */
 public final class ResultLayout {
 
@@ -49,11 +50,7 @@ public final class ResultLayout {
 				throw new IllegalArgumentException("the server named no type for result column " + i);
 			}
 			encodings[i] = encodingOf(types.get(i));
-			if (encodings[i] < 0) {
-				throw new IllegalArgumentException(
-						"the server named an unknown type '" + types.get(i) + "' for result column " + i);
-			}
-			if (blockColumns[i] < 0 && encodings[i] != BlockColumn.INT64_ARRAY) {
+			if (blockColumns[i] < 0 && encodings[i] != BlockColumn.INT64_ARRAY && encodings[i] != ANY) {
 				throw new IllegalArgumentException(
 						"result column " + i + " of type " + types.get(i) + " is mapped to the time column");
 			}
@@ -62,8 +59,14 @@ public final class ResultLayout {
 	}
 
 	/**
-	 * The plain encoding that holds a type's values, or -1 for a type unknown here; names
-	 * are matched as {@code DataType.fromName} does.
+	 * The encoding of a type unknown here, such as one a newer server added: a column of
+	 * it may come in any plain encoding, which its values are then read as.
+	 */
+	static final byte ANY = -1;
+
+	/**
+	 * The plain encoding that holds a type's values, or {@link #ANY} for a type unknown
+	 * here; names are matched as {@code DataType.fromName} does.
 	 */
 	static byte encodingOf(String type) {
 		return switch (type.trim().toUpperCase(Locale.ROOT)) {
@@ -71,7 +74,7 @@ public final class ResultLayout {
 			case "INT32", "FLOAT", "DATE" -> BlockColumn.INT32_ARRAY;
 			case "INT64", "DOUBLE", "TIMESTAMP" -> BlockColumn.INT64_ARRAY;
 			case "TEXT", "STRING", "BLOB" -> BlockColumn.BINARY_ARRAY;
-			default -> -1;
+			default -> ANY;
 		};
 	}
 
@@ -112,7 +115,8 @@ public final class ResultLayout {
 						+ " of a block of " + block.valueColumnCount() + " value columns");
 			}
 			BlockColumn column = (index < 0) ? block.timeColumn() : block.valueColumn(index);
-			if (column.valueEncoding() != this.encodings[i]) {
+			// the column itself was checked as it was parsed, whatever its type
+			if (this.encodings[i] != ANY && column.valueEncoding() != this.encodings[i]) {
 				throw new IllegalArgumentException("result column " + i + " is in encoding " + column.valueEncoding()
 						+ ", which does not hold its type (encoding " + this.encodings[i] + ")");
 			}

@@ -100,8 +100,8 @@ class WireFuzzTests {
 	/**
 	 * Parses a block, checks it against a layout of the time column and the value columns
 	 * in the types its header names, then reads every row of every column with the getter
-	 * of its type (rows beyond 8 per byte of the block are left unread, since a
-	 * run-length column may stand for up to 65,536).
+	 * of its type, or as encoded for a type unknown here (rows beyond 8 per byte of the
+	 * block are left unread, since a run-length column may stand for up to 65,536).
 	 */
 	static void readBlock(byte[] input) {
 		ByteBuffer buffer = ByteBuffer.wrap(input);
@@ -135,10 +135,12 @@ class WireFuzzTests {
 				case 2, 8 -> column.getLong(row);
 				case 3 -> column.getFloat(row);
 				case 4 -> column.getDouble(row);
-				default -> {
+				case 5, 10, 11 -> {
 					column.getString(row);
 					column.getBytes(row);
 				}
+				// a type unknown here is read as its encoding holds it
+				default -> column.getEncoded(row);
 			}
 		}
 	}
