@@ -15,7 +15,7 @@ import java.util.List;
  *     .build();
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TableDefinition {
 

@@ -65,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * {@link IllegalStateException}. Rows of one device with the same time overwrite each
  * other on the server in the order they were added.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TableWriter implements AutoCloseable {
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TableWriterConfig {
 

@@ -5,7 +5,7 @@ package io.github.iotdbtable.client;
  * Called on the writer's sender threads, or on the adding thread for dropped rows, so
  * implementations must be fast. What they throw is logged and otherwise ignored.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface TableWriterListener {
 

@@ -11,7 +11,7 @@ package io.github.iotdbtable.client;
  * @param droppedRows the rows dropped because the writer was full
  * @param sentBatches the batches written
  * @param failedBatches the batches handed to the failure handler
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record TableWriterStats(int bufferedRows, int maxBufferedRows, long sentRows, long failedRows, long droppedRows,
 		long sentBatches, long failedBatches) {

@@ -5,7 +5,7 @@ package io.github.iotdbtable.client;
  * pool's retry policy gave up: to store them elsewhere, retry them later or alert. Called
  * on one of the writer's sender threads; what it throws is logged.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface WriteFailureHandler {

@@ -300,6 +300,8 @@ final class WriterBatch {
 		return switch (type) {
 			case BOOLEAN, INT32, INT64, FLOAT, DOUBLE, TIMESTAMP -> true;
 			case TEXT, STRING, BLOB, DATE -> false;
+			// TabletSchema refuses it: no table a writer knows has such a column
+			case UNKNOWN -> throw new IllegalArgumentException("no column of a writer is of an unknown type");
 		};
 	}
 
@@ -313,6 +315,7 @@ final class WriterBatch {
 			case TEXT, STRING -> new String[capacity];
 			case BLOB -> new byte[capacity][];
 			case DATE -> new LocalDate[capacity];
+			case UNKNOWN -> throw new IllegalArgumentException("no column of a writer is of an unknown type");
 		};
 	}
 

@@ -5,7 +5,7 @@ package io.github.iotdbtable.client;
  * room for another: the row was not taken. The server is slower than the rows come, or
  * down; the writer stays usable.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class WriterFullException extends IoTDBException {
 

@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * </ul>
  * Binding adds a listener to the writer that feeds the timer from then on.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TableWriterMetrics implements MeterBinder {
 

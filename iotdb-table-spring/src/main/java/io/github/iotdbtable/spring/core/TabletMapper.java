@@ -77,7 +77,7 @@ public final class TabletMapper<T> {
 	/**
 	 * The table and columns this mapper fills, to declare to a {@link TableWriter}.
 	 * @return the definition
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public TableDefinition getDefinition() {
 		return this.definition;
@@ -90,7 +90,7 @@ public final class TabletMapper<T> {
 	 * @param item the object
 	 * @throws IllegalArgumentException naming the column when a value does not fit
 	 * @see TableWriter#add(String, long, Object...)
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public void add(TableWriter writer, T item) {
 		writer.declare(this.definition);
