@@ -92,9 +92,13 @@ public final class IoTDBTableAutoConfiguration {
 		TableWriterConfig.Builder builder = properties.writerConfig();
 		tables.orderedStream().forEach(builder::table);
 		mappers.orderedStream().forEach((mapper) -> builder.table(mapper.getDefinition()));
-		builder.onFailure(failureHandler.getIfUnique());
+		// two handlers and no primary one fail the start rather than leave both unused
+		builder.onFailure(failureHandler.getIfAvailable());
+		// resolved first: a listener bean that fails must not leave started threads
+		// behind
+		List<TableWriterListener> resolved = listeners.orderedStream().toList();
 		TableWriter writer = new TableWriter(pool, builder.build());
-		listeners.orderedStream().forEach(writer::addListener);
+		resolved.forEach(writer::addListener);
 		return writer;
 	}
 
